@@ -1,0 +1,22 @@
+namespace Certification.Portal.Accounts;
+
+public sealed class AccountForm
+{
+    public string? Email { get; set; }
+    public string? DisplayName { get; set; }
+    public List<string> Roles { get; set; } = [];
+    public Guid? ClientId { get; set; }
+    public bool IsDisabled { get; set; }
+    public string? Password { get; set; }
+
+    public AccountDetails ToDetails() => new(Email ?? string.Empty, DisplayName ?? string.Empty, Roles, ClientId, IsDisabled);
+
+    public static AccountForm From(UserAccount account) => new()
+    {
+        Email = account.Email,
+        DisplayName = account.DisplayName,
+        Roles = [.. account.Roles],
+        ClientId = account.ClientId,
+        IsDisabled = account.IsDisabled,
+    };
+}

@@ -1,0 +1,20 @@
+namespace Certification.Portal.Accounts;
+
+/// <summary>A sign-in account as stored in <c>user_account</c>.</summary>
+public sealed record UserAccount(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    string PasswordHash,
+    string[] Roles,
+    Guid? ClientId,
+    bool IsDisabled,
+    int FailedSignIns,
+    DateTimeOffset? LockedUntil,
+    Guid SecurityStamp)
+{
+    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
+}
+
+/// <summary>What an administrator enters when creating or changing an account.</summary>
+public sealed record AccountDetails(string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? ClientId, bool IsDisabled);

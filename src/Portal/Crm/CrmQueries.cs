@@ -1,0 +1,106 @@
+using Certification.Crm;
+using Certification.Portal.Accounts;
+using Dapper;
+using Npgsql;
+
+namespace Certification.Portal.Crm;
+
+public sealed record ClientListItem(Guid Id, string Name, ClientKind Kind, string? Nip, string? City, long People);
+
+public sealed record PersonListItem(Guid Id, string FirstName, string LastName, string? Email, string? Phone, Guid? ClientId, string? ClientName, string? Position);
+
+public sealed record ClientOption(Guid Id, string Name);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Number, int Size)
+{
+    public int Pages => Math.Max(1, (Total + Size - 1) / Size);
+}
+
+/// <summary>
+/// The CRM lists and searches. They read the projections, never grains, and every query
+/// is limited to the caller's <see cref="CrmScope"/> in SQL, so no page can forget it.
+/// </summary>
+public sealed class CrmQueries(NpgsqlDataSource dataSource)
+{
+    public const int PageSize = 25;
+
+    public async Task<Page<ClientListItem>> ClientsAsync(CrmScope scope, string? search, ClientKind? kind, int page)
+    {
+        page = Math.Max(1, page);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var parameters = new
+        {
+            all = scope.AllClients,
+            scopeClient = scope.ClientId,
+            search = Pattern(search),
+            kind = (short?)kind,
+            limit = PageSize,
+            offset = (page - 1) * PageSize,
+        };
+        const string Filter =
+            """
+            WHERE (@all OR c.id = @scopeClient)
+              AND (@search::text IS NULL OR (c.name || ' ' || coalesce(c.nip, '') || ' ' || coalesce(c.city, '')) ILIKE @search)
+              AND (@kind::smallint IS NULL OR c.kind = @kind)
+            """;
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM client_projection c {Filter}", parameters);
+        var items = await connection.QueryAsync<ClientListItem>(
+            $"""
+            SELECT c.id AS Id, c.name AS Name, c.kind AS Kind, c.nip AS Nip, c.city AS City,
+                   (SELECT count(*) FROM person_projection p WHERE p.client_id = c.id) AS People
+            FROM client_projection c {Filter}
+            ORDER BY c.name, c.id
+            LIMIT @limit OFFSET @offset
+            """,
+            parameters);
+        return new Page<ClientListItem>([.. items], total, page, PageSize);
+    }
+
+    public async Task<Page<PersonListItem>> PeopleAsync(CrmScope scope, string? search, Guid? clientId, int page)
+    {
+        page = Math.Max(1, page);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var parameters = new
+        {
+            all = scope.AllClients,
+            scopeClient = scope.ClientId,
+            search = Pattern(search),
+            clientId,
+            limit = PageSize,
+            offset = (page - 1) * PageSize,
+        };
+        const string Filter =
+            """
+            WHERE (@all OR p.client_id = @scopeClient)
+              AND (@search::text IS NULL OR (p.first_name || ' ' || p.last_name || ' ' || coalesce(p.email, '')) ILIKE @search)
+              AND (@clientId::uuid IS NULL OR p.client_id = @clientId)
+            """;
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM person_projection p {Filter}", parameters);
+        var items = await connection.QueryAsync<PersonListItem>(
+            $"""
+            SELECT p.id AS Id, p.first_name AS FirstName, p.last_name AS LastName, p.email AS Email, p.phone AS Phone,
+                   p.client_id AS ClientId, c.name AS ClientName, p.position AS Position
+            FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id
+            {Filter}
+            ORDER BY p.last_name, p.first_name, p.id
+            LIMIT @limit OFFSET @offset
+            """,
+            parameters);
+        return new Page<PersonListItem>([.. items], total, page, PageSize);
+    }
+
+    public async Task<IReadOnlyList<ClientOption>> ClientOptionsAsync(CrmScope scope)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<ClientOption>(
+            "SELECT id AS Id, name AS Name FROM client_projection WHERE @all OR id = @scopeClient ORDER BY name",
+            new { all = scope.AllClients, scopeClient = scope.ClientId });
+        return [.. rows];
+    }
+
+    // The search box matches anywhere in name, NIP, city or e-mail; % and _ typed by a user are literal.
+    private static string? Pattern(string? search) =>
+        string.IsNullOrWhiteSpace(search)
+            ? null
+            : "%" + search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+}

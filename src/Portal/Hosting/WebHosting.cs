@@ -1,0 +1,49 @@
+using Certification.Portal.Accounts;
+using Certification.Portal.Localization;
+
+namespace Certification.Portal.Hosting;
+
+internal static class WebHosting
+{
+    public static void AddCertificationPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Admin", Policies.SystemAdmin);
+                options.Conventions.AuthorizeFolder("/Crm", Policies.TrainingAdmin);
+                options.Conventions.AuthorizeFolder("/Partner", Policies.PartnerAdmin);
+                options.Conventions.AllowAnonymousToFolder("/Account");
+            })
+            .AddViewLocalization();
+        builder.Services.AddScoped<ErrorText>();
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "cert.af";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.AddProblemDetails();
+    }
+
+    public static void UseCertificationPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.Use(static (context, next) =>
+        {
+            // Pages carry personal data: no framing by other sites, no MIME sniffing, no referrer leaks.
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            return next(context);
+        });
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+}

@@ -1,0 +1,36 @@
+using Certification.Crm;
+using Certification.Portal.Accounts;
+using Certification.Portal.Crm;
+using Certification.Portal.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Certification.Portal.Pages.Crm.People;
+
+public sealed class CreateModel(IGrainFactory grains, CrmQueries queries, ErrorText errors) : PageModel
+{
+    [BindProperty]
+    public PersonForm Form { get; set; } = new();
+
+    public async Task OnGetAsync(Guid? clientId)
+    {
+        Form.ClientId = clientId;
+        await LoadClientsAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var id = Guid.NewGuid();
+        var result = await grains.GetGrain<IPersonGrain>(id).CreateAsync(Form.ToDetails());
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result.Errors, errors, nameof(Form));
+            await LoadClientsAsync();
+            return Page();
+        }
+
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task LoadClientsAsync() => ViewData["Clients"] = await queries.ClientOptionsAsync(CrmScope.For(User));
+}

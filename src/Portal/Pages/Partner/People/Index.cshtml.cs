@@ -1,0 +1,28 @@
+using Certification.Crm;
+using Certification.Portal.Accounts;
+using Certification.Portal.Crm;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Certification.Portal.Pages.Partner.People;
+
+/// <summary>The partner administrator's view of their own organisation's people; the scope comes from their account, never from the URL.</summary>
+public sealed class IndexModel(CrmQueries queries, IGrainFactory grains) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public string? ClientName { get; private set; }
+
+    public Page<PersonListItem> Result { get; private set; } = new([], 0, 1, CrmQueries.PageSize);
+
+    public async Task OnGetAsync()
+    {
+        var scope = CrmScope.For(User);
+        ClientName = (await grains.GetGrain<IClientGrain>(scope.ClientId!.Value).GetAsync())?.Details.Name;
+        Result = await queries.PeopleAsync(scope, Search, scope.ClientId, PageNumber);
+    }
+}
