@@ -11,16 +11,32 @@ namespace Certification.Infrastructure;
 /// (portal, silo, tests) calls it before Orleans starts, because the Orleans providers read
 /// their queries from the database at start-up.
 /// </summary>
-public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+public sealed partial class DatabaseMigrator
 {
     // Any fixed number works: it only has to be the same for every process migrating this database.
     private const long MigrationLockKey = 0x43_45_52_54_4D_49_47;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger<DatabaseMigrator> _logger;
+    private readonly IReadOnlyList<Migration> _migrations;
+
+    public DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+        : this(dataSource, logger, Embedded)
+    {
+    }
+
+    internal DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger, IReadOnlyList<Migration> migrations)
+    {
+        _dataSource = dataSource;
+        _logger = logger;
+        _migrations = migrations;
+    }
 
     public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
 
         // Two silos starting together must not apply the same migration twice.
         await using (var takeLock = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
@@ -53,7 +69,7 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
                 }
             }
 
-            foreach (var migration in Embedded.Where(m => !applied.Contains(m.Version)))
+            foreach (var migration in _migrations.Where(m => !applied.Contains(m.Version)))
             {
                 await ApplyAsync(connection, migration, cancellationToken);
             }
@@ -85,7 +101,7 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
             }
 
             await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("Applied database migration {Version} {Name}", migration.Version, migration.Name);
+            _logger.LogInformation("Applied database migration {Version} {Name}", migration.Version, migration.Name);
         }
         catch (PostgresException error)
         {

@@ -1,0 +1,65 @@
+using Certification.Crm;
+using Certification.Infrastructure;
+using Certification.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace Certification.Grains.Tests;
+
+/// <summary>
+/// Test clusters that run exactly what production runs on PostgreSQL: ADO.NET membership,
+/// grain storage and reminders, the CRM projections, in a database of the test's own.
+/// </summary>
+public static class TestSilos
+{
+    public const string ServiceId = "certification-tests";
+
+    public static async Task<TestCluster> StartAsync(TestDatabase database, short silos = 1)
+    {
+        var builder = new TestClusterBuilder(silos);
+        builder.Options.ServiceId = ServiceId;
+        builder.Options.ClusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
+        builder.Options.UseTestClusterMembership = false;
+        builder.Properties[$"ConnectionStrings:{DatabaseSettings.ConnectionStringName}"] = database.ConnectionString;
+        builder.AddSiloBuilderConfigurator<PostgresSilo>();
+        builder.AddClientBuilderConfigurator<PostgresClient>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private sealed class PostgresSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            var connectionString = DatabaseSettings.ConnectionString(silo.Configuration);
+            silo.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = "Npgsql";
+                    options.ConnectionString = connectionString;
+                })
+                .UseAdoNetReminderService(options =>
+                {
+                    options.Invariant = "Npgsql";
+                    options.ConnectionString = connectionString;
+                })
+                .AddCertificationGrainStorage(connectionString);
+            silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            silo.Services.AddSingleton<CrmProjection>();
+            silo.Services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private sealed class PostgresClient : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = "Npgsql";
+                options.ConnectionString = DatabaseSettings.ConnectionString(configuration);
+            });
+    }
+}
