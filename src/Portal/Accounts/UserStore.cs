@@ -146,11 +146,20 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
-    // Dapper materialises this; timestamptz arrives as a UTC DateTime.
-    private sealed record UserRow(
-        Guid Id, string Email, string DisplayName, string PasswordHash, string[] Roles, Guid? ClientId,
-        bool IsDisabled, int FailedSignIns, DateTime? LockedUntil, Guid SecurityStamp)
+    // Dapper materialises this by column name; timestamptz arrives as a UTC DateTime.
+    private sealed class UserRow
     {
+        public Guid Id { get; init; }
+        public string Email { get; init; } = string.Empty;
+        public string DisplayName { get; init; } = string.Empty;
+        public string PasswordHash { get; init; } = string.Empty;
+        public string[] Roles { get; init; } = [];
+        public Guid? ClientId { get; init; }
+        public bool IsDisabled { get; init; }
+        public int FailedSignIns { get; init; }
+        public DateTime? LockedUntil { get; init; }
+        public Guid SecurityStamp { get; init; }
+
         public UserAccount ToAccount() => new(
             Id, Email, DisplayName, PasswordHash, Roles, ClientId, IsDisabled, FailedSignIns,
             LockedUntil is { } until ? new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)) : null,

@@ -46,7 +46,7 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
         var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM client_projection c {Filter}", parameters);
         var items = await connection.QueryAsync<ClientListItem>(
             $"""
-            SELECT c.id AS Id, c.name AS Name, c.kind AS Kind, c.nip AS Nip, c.city AS City,
+            SELECT c.id AS Id, c.name AS Name, c.kind::int AS Kind, c.nip AS Nip, c.city AS City,
                    (SELECT count(*) FROM person_projection p WHERE p.client_id = c.id) AS People
             FROM client_projection c {Filter}
             ORDER BY c.name, c.id

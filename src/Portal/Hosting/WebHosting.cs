@@ -1,5 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Certification.Portal.Accounts;
 using Certification.Portal.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Certification.Portal.Hosting;
 
@@ -16,6 +19,9 @@ internal static class WebHosting
             })
             .AddViewLocalization();
         builder.Services.AddScoped<ErrorText>();
+
+        // Polish letters are written as they are, not as &#x142; entities: pages stay readable and smaller.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "cert.af";

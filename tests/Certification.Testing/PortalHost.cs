@@ -1,0 +1,63 @@
+using Certification.Infrastructure;
+using Certification.Portal.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Certification.Testing;
+
+/// <summary>
+/// The real portal (co-hosted silo included) on a database of its own, with silo ports of its own,
+/// so several can run side by side. <see cref="UseKestrel"/> also serves it on a real port for browsers.
+/// </summary>
+public sealed class PortalHost : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-Password-1";
+
+    private readonly TestDatabase _database;
+
+    private PortalHost(TestDatabase database) => _database = database;
+
+    public TestDatabase Database => _database;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<PortalHost> StartAsync(bool kestrel = false)
+    {
+        var host = new PortalHost(await TestDatabase.CreateAsync(migrate: false));
+        if (kestrel)
+        {
+            host.UseKestrel(0);
+        }
+
+        host.StartServer();
+        return host;
+    }
+
+    /// <summary>Creates an account with <see cref="Password"/> and returns its e-mail.</summary>
+    public async Task<string> CreateUserAsync(string role, Guid? clientId = null)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.pl";
+        var (id, errors) = await Services.GetRequiredService<AccountAdministration>()
+            .CreateAsync(new AccountDetails(email, $"Test {role}", [role], clientId, false), Password);
+        return id is null ? throw new InvalidOperationException(string.Join(", ", errors)) : email;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting($"ConnectionStrings:{DatabaseSettings.ConnectionStringName}", _database.ConnectionString);
+        builder.UseSetting("Orleans:ClusterId", "portal-test-" + Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseEnvironment("Production");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
