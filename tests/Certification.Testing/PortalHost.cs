@@ -15,16 +15,29 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     public const string Password = "Test-Password-1";
 
     private readonly TestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private bool _ownsDatabase;
 
-    private PortalHost(TestDatabase database) => _database = database;
+    private PortalHost(TestDatabase database, IReadOnlyDictionary<string, string> settings)
+    {
+        _database = database;
+        _settings = settings;
+    }
 
     public TestDatabase Database => _database;
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<PortalHost> StartAsync(bool kestrel = false)
+    /// <param name="kestrel">Serve on a real port (for browsers) rather than in memory.</param>
+    /// <param name="database">A database to share with other hosts (disposed by its owner); by default the portal gets its own.</param>
+    /// <param name="settings">Configuration that replaces the test defaults, e.g. <c>Orleans:Mode</c>.</param>
+    public static async Task<PortalHost> StartAsync(
+        bool kestrel = false, TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = new PortalHost(await TestDatabase.CreateAsync(migrate: false));
+        var host = new PortalHost(database ?? await TestDatabase.CreateAsync(migrate: false), settings ?? new Dictionary<string, string>())
+        {
+            _ownsDatabase = database is null,
+        };
         if (kestrel)
         {
             host.UseKestrel(0);
@@ -53,11 +66,18 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }
