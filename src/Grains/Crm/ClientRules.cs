@@ -33,10 +33,12 @@ public static class ClientRules
             errors.Add(new FieldError("Regon", regon.ErrorCode!));
         }
 
+        // Details may come from the HTTP API, where a caller can leave out whole parts.
+        var given = details.Address ?? new Address(null, null, null);
         var address = new Address(
-            FieldRules.Text(errors, "Street", details.Address.Street, 200),
-            FieldRules.PostalCode(errors, "PostalCode", details.Address.PostalCode),
-            FieldRules.Text(errors, "City", details.Address.City, 100));
+            FieldRules.Text(errors, "Street", given.Street, 200),
+            FieldRules.PostalCode(errors, "PostalCode", given.PostalCode),
+            FieldRules.Text(errors, "City", given.City, 100));
 
         var units = new List<string>();
         foreach (var unit in details.Units ?? [])

@@ -46,9 +46,8 @@ public sealed class DemoSeeder(
         }
 
         logger.LogInformation("Seeding demo data (seed {Seed})", Seed);
-        Randomizer.Seed = new Random(Seed);
-        var clients = await SeedClientsAsync();
-        var people = await SeedPeopleAsync(clients);
+        var clients = await SeedClientsAsync(grains);
+        var people = await SeedPeopleAsync(grains, clients);
         await SeedAccountsAsync(clients[0]);
 
         await using (var mark = new NpgsqlCommand("INSERT INTO app_marker (name, done_at) VALUES (@name, @at)", connection))
@@ -61,9 +60,9 @@ public sealed class DemoSeeder(
         logger.LogInformation("Demo data ready: {Clients} clients, {People} people, {Accounts} accounts", clients.Count, people, Logins.Count);
     }
 
-    private async Task<List<Guid>> SeedClientsAsync()
+    private static async Task<List<Guid>> SeedClientsAsync(IGrainFactory grains)
     {
-        var faker = new Faker("pl");
+        var faker = new Faker("pl") { Random = new Randomizer(Seed) };
         var ids = new List<Guid>();
         var usedNips = new HashSet<string>();
         for (var i = 0; i < 50; i++)
@@ -110,9 +109,9 @@ public sealed class DemoSeeder(
         return ids;
     }
 
-    private async Task<int> SeedPeopleAsync(List<Guid> clients)
+    private static async Task<int> SeedPeopleAsync(IGrainFactory grains, List<Guid> clients)
     {
-        var faker = new Faker("pl");
+        var faker = new Faker("pl") { Random = new Randomizer(Seed + 1) };
         for (var i = 0; i < 300; i++)
         {
             var female = faker.Random.Bool();

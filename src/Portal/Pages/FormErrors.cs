@@ -11,7 +11,9 @@ internal static class FormErrors
     {
         foreach (var error in errors)
         {
-            var key = error.Field is "Version" or "Id" ? string.Empty : $"{prefix}.{error.Field}";
+            // Errors about the record as a whole go under the form's own prefix: that is what the
+            // form partial's validation summary lists (it is rendered for the prefixed model).
+            var key = error.Field is "Version" or "Id" ? prefix : $"{prefix}.{error.Field}";
             modelState.AddModelError(key, text.For(error.Code));
         }
     }

@@ -36,7 +36,7 @@ public sealed class LoginModel(SignInService signIn, IStringLocalizer<SharedReso
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             case SignInStatus.LockedOut:
                 logger.LogWarning("Sign-in refused for {Email}: account locked until {LockedUntil}", Email, result.LockedUntil);
-                Message = text["Zbyt wiele nieudanych prób. Konto jest zablokowane do {0}.", result.LockedUntil!.Value.ToLocalTime().ToString("HH:mm")];
+                Message = text["Zbyt wiele nieudanych prób. Konto jest zablokowane do {0}.", result.LockedUntil!.Value.InPoland().ToString("HH:mm")];
                 break;
             default:
                 logger.LogWarning("Failed sign-in for {Email}", Email);

@@ -1,0 +1,72 @@
+using System.Net;
+using Certification.Portal.Accounts;
+using Certification.Portal.DemoData;
+using Certification.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Certification.Portal.Tests;
+
+/// <summary>Demo data needs an empty database, so each test starts a portal of its own rather than sharing one.</summary>
+public sealed class DemoDataTests
+{
+    [Fact]
+    public async Task Seeding_an_empty_installation_creates_clients_people_and_one_login_per_role_once()
+    {
+        await using var host = await PortalHost.StartAsync();
+        var seeder = host.Services.GetRequiredService<DemoSeeder>();
+
+        await seeder.SeedAsync(CancellationToken.None);
+
+        Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));
+        Assert.Equal(300, await CountAsync(host, "SELECT count(*) FROM person_projection"));
+        Assert.Equal(DemoSeeder.Logins.Count, await CountAsync(host, "SELECT count(*) FROM user_account"));
+        Assert.Equal(Roles.All.Order(StringComparer.Ordinal), DemoSeeder.Logins.Select(l => l.Role).Order(StringComparer.Ordinal));
+        foreach (var role in Roles.All)
+        {
+            Assert.Equal(1, await CountAsync(host, $"SELECT count(*) FROM user_account WHERE '{role}' = ANY (roles)"));
+        }
+
+        foreach (var (email, name, role) in DemoSeeder.Logins)
+        {
+            Assert.Equal(
+                $"{name}|{role}",
+                await host.Database.ScalarAsync<string>($"SELECT display_name || '|' || array_to_string(roles, ',') FROM user_account WHERE email = '{email}'"));
+            var client = await host.SignedInAsync(email, DemoSeeder.Password);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        }
+
+        var partner = DemoSeeder.Logins.Single(l => l.Role == Roles.PartnerAdmin).Email;
+        Assert.Equal(1, await CountAsync(host, $"SELECT count(*) FROM user_account u JOIN client_projection c ON c.id = u.client_id WHERE u.email = '{partner}'"));
+        Assert.Equal(0, await CountAsync(host, "SELECT count(*) FROM user_account WHERE client_id IS NOT NULL AND NOT ('PartnerAdmin' = ANY (roles))"));
+
+        Assert.True(await CountAsync(host, "SELECT count(*) FROM client_projection WHERE name ~ '[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]'") > 0);
+        Assert.Equal(0, await CountAsync(host, "SELECT count(*) FROM client_projection WHERE name ILIKE '% and %'"));
+        Assert.Equal(0, await CountAsync(host, "SELECT count(*) FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id WHERE c.id IS NULL"));
+
+        await seeder.SeedAsync(CancellationToken.None);
+
+        Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));
+        Assert.Equal(300, await CountAsync(host, "SELECT count(*) FROM person_projection"));
+        Assert.Equal(DemoSeeder.Logins.Count, await CountAsync(host, "SELECT count(*) FROM user_account"));
+    }
+
+    [Fact]
+    public async Task Every_installation_gets_the_same_demo_clients()
+    {
+        await using var first = await PortalHost.StartAsync();
+        await using var second = await PortalHost.StartAsync();
+
+        await first.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        await second.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+
+        const string Names = "SELECT string_agg(name, '|' ORDER BY name) FROM client_projection";
+        var names = await first.Database.ScalarAsync<string>(Names);
+        Assert.False(string.IsNullOrEmpty(names));
+        Assert.Equal(names, await second.Database.ScalarAsync<string>(Names));
+
+        const string Nips = "SELECT string_agg(nip, '|' ORDER BY nip) FROM client_projection";
+        Assert.Equal(await first.Database.ScalarAsync<string>(Nips), await second.Database.ScalarAsync<string>(Nips));
+    }
+
+    private static async Task<long> CountAsync(PortalHost host, string sql) => await host.Database.ScalarAsync<long>(sql);
+}
