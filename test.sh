@@ -40,7 +40,7 @@ fi
 
 results=$work/results
 dotnet test Certification.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
 status=$?
 
 passed=0 failed=0
