@@ -1,14 +1,8 @@
-using Certification.Crm;
 using Certification.Infrastructure;
-using Npgsql;
 
 var builder = Host.CreateApplicationBuilder(args);
 
-var connectionString = DatabaseSettings.ConnectionString(builder.Configuration);
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-builder.Services.AddSingleton<DatabaseMigrator>();
-builder.Services.AddSingleton<CrmProjection>();
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCertificationData(DatabaseSettings.ConnectionString(builder.Configuration));
 builder.UseOrleans(silo => silo.UseCertificationPostgres(builder.Configuration));
 
 var host = builder.Build();

@@ -1,9 +1,6 @@
-using Certification.Crm;
 using Certification.Infrastructure;
 using Certification.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -46,10 +43,7 @@ public static class TestSilos
                     options.Invariant = "Npgsql";
                     options.ConnectionString = connectionString;
                 })
-                .AddCertificationGrainStorage(connectionString);
-            silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-            silo.Services.AddSingleton<CrmProjection>();
-            silo.Services.AddSingleton(TimeProvider.System);
+                .AddCertificationGrains(connectionString);
         }
     }
 

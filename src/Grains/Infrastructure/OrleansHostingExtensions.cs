@@ -1,5 +1,11 @@
 using System.Net;
+using Certification.Crm;
+using Certification.Items;
+using Certification.Qualifications;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -29,16 +35,35 @@ public static class OrleansHostingExtensions
                 options.Invariant = Invariant;
                 options.ConnectionString = settings.ConnectionString;
             });
-        return silo.AddCertificationGrainStorage(settings.ConnectionString);
+        return silo.AddCertificationGrains(settings.ConnectionString);
     }
 
-    /// <summary>Grain state only: test clusters bring their own membership.</summary>
-    public static ISiloBuilder AddCertificationGrainStorage(this ISiloBuilder silo, string connectionString) =>
-        silo.AddAdoNetGrainStorage(GrainStore, options =>
-        {
-            options.Invariant = Invariant;
-            options.ConnectionString = connectionString;
-        });
+    /// <summary>
+    /// What every silo hosting our grains needs besides membership (which test clusters bring themselves):
+    /// grain state on PostgreSQL, the services grains use, and the catalogue of qualifications.
+    /// </summary>
+    public static ISiloBuilder AddCertificationGrains(this ISiloBuilder silo, string connectionString)
+    {
+        silo.Services.AddCertificationData(connectionString);
+        return silo
+            .AddAdoNetGrainStorage(GrainStore, options =>
+            {
+                options.Invariant = Invariant;
+                options.ConnectionString = connectionString;
+            })
+            .AddStartupTask<QualificationCatalogStartup>();
+    }
+
+    /// <summary>The database services of grains and hosts; safe to call more than once.</summary>
+    public static IServiceCollection AddCertificationData(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton<CrmProjection>();
+        services.TryAddSingleton<ItemProjection>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
 
     public static IClientBuilder UseCertificationPostgres(this IClientBuilder client, IConfiguration configuration)
     {
