@@ -1,6 +1,9 @@
+using Certification.Exams;
 using Certification.Infrastructure;
 using Certification.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -13,6 +16,12 @@ namespace Certification.Grains.Tests;
 public static class TestSilos
 {
     public const string ServiceId = "certification-tests";
+
+    /// <summary>
+    /// The exam clock of every test silo: real time plus an offset a test can move forward, so deadlines
+    /// can be reached without waiting.
+    /// </summary>
+    public static ShiftableClock Clock { get; } = new();
 
     public static async Task<TestCluster> StartAsync(TestDatabase database, short silos = 1)
     {
@@ -44,6 +53,7 @@ public static class TestSilos
                     options.ConnectionString = connectionString;
                 })
                 .AddCertificationGrains(connectionString);
+            silo.Services.Replace(ServiceDescriptor.KeyedSingleton<TimeProvider>(ExamClock.Key, Clock));
         }
     }
 
@@ -56,4 +66,13 @@ public static class TestSilos
                 options.ConnectionString = DatabaseSettings.ConnectionString(configuration);
             });
     }
+}
+
+public sealed class ShiftableClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Certification.Crm;
+using Certification.Exams;
 using Certification.Items;
 using Certification.Qualifications;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,7 @@ public static class OrleansHostingExtensions
             {
                 options.Invariant = Invariant;
                 options.ConnectionString = connectionString;
+                options.GrainStorageSerializer = new JsonStateSerializer();
             })
             .AddStartupTask<QualificationCatalogStartup>();
     }
@@ -61,7 +63,10 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<CrmProjection>();
         services.TryAddSingleton<ItemProjection>();
+        services.TryAddSingleton<ExamProjection>();
+        services.TryAddSingleton<AttemptEventStore>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(ExamClock.Key, TimeProvider.System);
         return services;
     }
 

@@ -36,7 +36,8 @@ public sealed record BankItem(
     [property: Id(1)] IReadOnlyList<ItemVersion> Versions,
     [property: Id(2)] bool Retired)
 {
-    public ItemVersion Current => Versions[^1];
+    // A method, not a property: stored state is serialised property by property.
+    public ItemVersion Latest() => Versions[^1];
 }
 
 /// <summary>The shape of a <c>CODE.items.json</c> file: one version per item, as first loaded.</summary>

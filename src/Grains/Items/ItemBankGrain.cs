@@ -57,12 +57,12 @@ public sealed partial class ItemBankGrain(
             if (bank.TryGetValue(item.Id, out var existing))
             {
                 // Importing the same content again is not a new version: imports can be repeated safely.
-                if (Same(existing.Current.Content, item.Content))
+                if (Same(existing.Latest().Content, item.Content))
                 {
                     continue;
                 }
 
-                bank[item.Id] = existing with { Versions = [.. existing.Versions, new ItemVersion(existing.Current.Version + 1, item.Content, now, by)] };
+                bank[item.Id] = existing with { Versions = [.. existing.Versions, new ItemVersion(existing.Latest().Version + 1, item.Content, now, by)] };
                 updated++;
             }
             else
@@ -88,7 +88,7 @@ public sealed partial class ItemBankGrain(
         }
 
         var existing = state.State.Items.FirstOrDefault(i => i.Id == itemId);
-        if ((existing?.Current.Version ?? 0) != expectedVersion)
+        if ((existing?.Latest().Version ?? 0) != expectedVersion)
         {
             return CommandResult.Rejected("Version", expectedVersion == 0 ? ErrorCodes.AlreadyExists : ErrorCodes.VersionConflict);
         }
@@ -126,13 +126,13 @@ public sealed partial class ItemBankGrain(
             await SaveAsync(state.State.Items.Select(i => i.Id == itemId ? i with { Retired = retired } : i));
         }
 
-        return CommandResult.Ok(existing.Current.Version);
+        return CommandResult.Ok(existing.Latest().Version);
     }
 
     public Task<BankItem?> GetAsync(string itemId) => Task.FromResult(state.State.Items.FirstOrDefault(i => i.Id == itemId));
 
     public Task<IReadOnlyList<ActiveItem>> ActiveAsync() =>
-        Task.FromResult<IReadOnlyList<ActiveItem>>([.. state.State.Items.Where(i => !i.Retired).Select(i => new ActiveItem(i.Id, i.Current))]);
+        Task.FromResult<IReadOnlyList<ActiveItem>>([.. state.State.Items.Where(i => !i.Retired).Select(i => new ActiveItem(i.Id, i.Latest()))]);
 
     public Task<IReadOnlyList<BankItem>> AllAsync() => Task.FromResult(state.State.Items);
 

@@ -22,7 +22,7 @@ public sealed class ItemProjection(NpgsqlDataSource dataSource)
         {
             foreach (var item in items)
             {
-                var current = item.Current;
+                var current = item.Latest();
                 await writer.StartRowAsync();
                 await writer.WriteAsync(qualification, NpgsqlDbType.Text);
                 await writer.WriteAsync(item.Id, NpgsqlDbType.Text);

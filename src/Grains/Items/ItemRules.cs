@@ -18,7 +18,7 @@ public static class ItemRules
     {
         var errors = new List<FieldError>();
         var stem = FieldRules.Text(errors, "Stem", content.Stem, 2000) ?? string.Empty;
-        var outcome = qualification.Outcomes.FirstOrDefault(o => o.Id == content.Outcome);
+        var outcome = qualification.AllOutcomes().FirstOrDefault(o => o.Id == content.Outcome);
         if (outcome is null)
         {
             errors.Add(new FieldError("Outcome", UnknownOutcome));

@@ -32,11 +32,12 @@ public sealed record Qualification(
     [property: Id(8)] IReadOnlyList<OutcomeSet> Sets,
     [property: Id(9)] Blueprint Blueprint)
 {
-    public IEnumerable<LearningOutcome> Outcomes => Sets.SelectMany(s => s.Outcomes);
+    // Methods, not properties: stored state is serialised property by property.
+    public IEnumerable<LearningOutcome> AllOutcomes() => Sets.SelectMany(s => s.Outcomes);
 
     /// <summary>The outcomes the theory test verifies: those with at least one criterion checked by it.</summary>
-    public IEnumerable<LearningOutcome> TheoryOutcomes =>
-        Outcomes.Where(o => o.Criteria.Any(c => c.Methods.Contains(VerificationMethod.TheoryTest)));
+    public IEnumerable<LearningOutcome> TheoryTestOutcomes() =>
+        AllOutcomes().Where(o => o.Criteria.Any(c => c.Methods.Contains(VerificationMethod.TheoryTest)));
 }
 
 [GenerateSerializer, Immutable, Alias("cert.qual.OutcomeSet")]

@@ -69,13 +69,13 @@ public static class QualificationRules
             problems.Add("code is missing");
         }
 
-        var outcomeIds = q.Outcomes.Select(o => o.Id).ToList();
+        var outcomeIds = q.AllOutcomes().Select(o => o.Id).ToList();
         problems.AddRange(outcomeIds.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => $"learning outcome {g.Key} appears twice"));
-        var criterionIds = q.Outcomes.SelectMany(o => o.Criteria.Select(c => c.Id)).ToList();
+        var criterionIds = q.AllOutcomes().SelectMany(o => o.Criteria.Select(c => c.Id)).ToList();
         problems.AddRange(criterionIds.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => $"criterion {g.Key} appears twice"));
-        problems.AddRange(q.Outcomes.SelectMany(o => o.Criteria.Where(c => !c.Id.StartsWith(o.Id + ".", StringComparison.Ordinal))
+        problems.AddRange(q.AllOutcomes().SelectMany(o => o.Criteria.Where(c => !c.Id.StartsWith(o.Id + ".", StringComparison.Ordinal))
             .Select(c => $"criterion {c.Id} does not belong to outcome {o.Id}")));
-        problems.AddRange(q.Outcomes.SelectMany(o => o.Criteria.Where(c => c.Methods.Count == 0))
+        problems.AddRange(q.AllOutcomes().SelectMany(o => o.Criteria.Where(c => c.Methods.Count == 0))
             .Select(c => $"criterion {c.Id} has no verification method"));
 
         var blueprint = q.Blueprint;
@@ -89,7 +89,7 @@ public static class QualificationRules
             problems.Add("the pass mark must be between 1 and 100 per cent");
         }
 
-        var theory = q.TheoryOutcomes.Select(o => o.Id).ToHashSet();
+        var theory = q.TheoryTestOutcomes().Select(o => o.Id).ToHashSet();
         problems.AddRange(blueprint.Quotas.Keys.Where(k => !theory.Contains(k)).Select(k => $"quota for {k}, which is not an outcome verified by the theory test"));
         problems.AddRange(theory.Where(id => !blueprint.Quotas.ContainsKey(id)).Select(id => $"outcome {id} is verified by the theory test but has no quota"));
         if (blueprint.Quotas.Values.Sum() != blueprint.Questions)

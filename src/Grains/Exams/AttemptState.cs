@@ -1,0 +1,128 @@
+using Certification.Items;
+
+namespace Certification.Exams;
+
+/// <summary>Where an attempt is. Values are sent to pages and stored in projections: never renumber.</summary>
+public enum AttemptStatus
+{
+    Ready = 1,
+    InProgress = 2,
+    Paused = 3,
+    Submitted = 4,
+}
+
+/// <summary>The last state of one question as the candidate left it.</summary>
+public sealed record QuestionAnswer(IReadOnlyList<string> Selected, bool Flagged, int ClientSeq, DateTimeOffset At);
+
+/// <summary>
+/// An attempt as the replay of its events: the clock, the answers and the result. Pure and
+/// deterministic, so the grain, the audit page and an appeal all see the same thing.
+/// </summary>
+public sealed class AttemptState
+{
+    private readonly Dictionary<int, QuestionAnswer> _answers = [];
+
+    public TestDrawn? Drawn { get; private set; }
+
+    public AttemptStatus Status { get; private set; } = AttemptStatus.Ready;
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? PausedSince { get; private set; }
+
+    public TimeSpan PausedTotal { get; private set; }
+
+    public int ExtraMinutes { get; private set; }
+
+    public int HighestClientSeq { get; private set; }
+
+    public DateTimeOffset? LastActivity { get; private set; }
+
+    public TestSubmitted? Submission { get; private set; }
+
+    /// <summary>How many events made this state: the next event's number is one more.</summary>
+    public int EventCount { get; private set; }
+
+    public IReadOnlyDictionary<int, QuestionAnswer> Answers => _answers;
+
+    public int Answered => _answers.Values.Count(a => a.Selected.Count > 0);
+
+    public TimeSpan Duration => TimeSpan.FromMinutes((Drawn?.Minutes ?? 0) + ExtraMinutes);
+
+    public void Apply(AttemptEvent @event)
+    {
+        switch (@event)
+        {
+            case TestDrawn drawn:
+                Drawn = drawn;
+                break;
+            case TestStarted:
+                StartedAt = @event.At;
+                Status = AttemptStatus.InProgress;
+                break;
+            case AnswerSaved answer:
+                _answers[answer.Question] = new QuestionAnswer(answer.Selected, answer.Flagged, answer.ClientSeq, answer.At);
+                HighestClientSeq = Math.Max(HighestClientSeq, answer.ClientSeq);
+                LastActivity = answer.At;
+                break;
+            case TestPaused:
+                PausedSince = @event.At;
+                Status = AttemptStatus.Paused;
+                break;
+            case TestResumed:
+                PausedTotal += @event.At - PausedSince!.Value;
+                PausedSince = null;
+                Status = AttemptStatus.InProgress;
+                break;
+            case TimeExtended extended:
+                ExtraMinutes += extended.Minutes;
+                break;
+            case TestSubmitted submitted:
+                if (PausedSince is { } since)
+                {
+                    PausedTotal += submitted.At - since;
+                    PausedSince = null;
+                }
+
+                Submission = submitted;
+                Status = AttemptStatus.Submitted;
+                break;
+        }
+
+        EventCount++;
+    }
+
+    /// <summary>Time left at <paramref name="now"/>; the clock stands still while paused and after submission.</summary>
+    public TimeSpan Remaining(DateTimeOffset now)
+    {
+        if (StartedAt is not { } started)
+        {
+            return Duration;
+        }
+
+        var until = Submission?.At ?? PausedSince ?? now;
+        var left = Duration - (until - started - PausedTotal);
+        return left < TimeSpan.Zero ? TimeSpan.Zero : left;
+    }
+
+    /// <summary>The moment time runs out, if the clock is running.</summary>
+    public DateTimeOffset? Deadline =>
+        Status == AttemptStatus.InProgress && StartedAt is { } started ? started + PausedTotal + Duration : null;
+
+    public AttemptResult Score()
+    {
+        var drawn = Drawn ?? throw new InvalidOperationException("Nothing drawn to score");
+        var perQuestion = drawn.Questions.Select(q => (q.Outcome, Points: Scoring.Score(
+            q.Kind, [.. q.CorrectOptionIds], _answers.TryGetValue(q.Number, out var a) ? [.. a.Selected] : []))).ToList();
+        var outcomes = perQuestion
+            .GroupBy(q => q.Outcome)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new OutcomeScore(g.Key, g.Sum(q => q.Points), g.Count(), Percent(g.Sum(q => q.Points), g.Count())))
+            .ToList();
+        var points = perQuestion.Sum(q => q.Points);
+        var percent = Percent(points, perQuestion.Count);
+        return new AttemptResult(points, perQuestion.Count, percent, percent >= drawn.PassPercent, outcomes);
+    }
+
+    private static decimal Percent(decimal points, int max) => max == 0 ? 0m : Math.Round(points * 100m / max, 1, MidpointRounding.AwayFromZero);
+}
