@@ -1,6 +1,7 @@
 using Certification.Portal.Accounts;
 using Certification.Portal.Api;
 using Certification.Portal.DemoData;
+using Certification.Portal.Exams;
 using Certification.Portal.Hosting;
 using Certification.Portal.Localization;
 
@@ -12,6 +13,7 @@ builder.AddCertificationAccounts();
 builder.AddCertificationLocalization();
 builder.AddCertificationHealthChecks();
 builder.AddCertificationPages();
+builder.AddCertificationExams();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ app.UseCertificationPipeline();
 app.MapCertificationHealthChecks();
 app.MapRazorPages();
 app.MapCrmApi();
+app.MapCertificationHubs();
 
 app.Run();
 

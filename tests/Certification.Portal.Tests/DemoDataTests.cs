@@ -18,7 +18,7 @@ public sealed class DemoDataTests
         await seeder.SeedAsync(CancellationToken.None);
 
         Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));
-        Assert.Equal(300, await CountAsync(host, "SELECT count(*) FROM person_projection"));
+        Assert.Equal(301, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients and the demo candidate
         Assert.Equal(DemoSeeder.Logins.Count, await CountAsync(host, "SELECT count(*) FROM user_account"));
         Assert.Equal(Roles.All.Order(StringComparer.Ordinal), DemoSeeder.Logins.Select(l => l.Role).Order(StringComparer.Ordinal));
         foreach (var role in Roles.All)
@@ -41,12 +41,16 @@ public sealed class DemoDataTests
 
         Assert.True(await CountAsync(host, "SELECT count(*) FROM client_projection WHERE name ~ '[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]'") > 0);
         Assert.Equal(0, await CountAsync(host, "SELECT count(*) FROM client_projection WHERE name ILIKE '% and %'"));
-        Assert.Equal(0, await CountAsync(host, "SELECT count(*) FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id WHERE c.id IS NULL"));
+        // Everyone works at a seeded client, except the demo candidate, who signs up on their own.
+        Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id WHERE c.id IS NULL"));
+        Assert.Equal(1, await CountAsync(
+            host, "SELECT count(*) FROM user_account u JOIN exam_roster_projection r ON r.person_id = u.person_id WHERE 'Candidate' = ANY (u.roles)"));
+        Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM exam_session_projection WHERE candidates = 3 AND status = 1"));
 
         await seeder.SeedAsync(CancellationToken.None);
 
         Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));
-        Assert.Equal(300, await CountAsync(host, "SELECT count(*) FROM person_projection"));
+        Assert.Equal(301, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients and the demo candidate
         Assert.Equal(DemoSeeder.Logins.Count, await CountAsync(host, "SELECT count(*) FROM user_account"));
     }
 

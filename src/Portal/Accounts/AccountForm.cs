@@ -9,7 +9,10 @@ public sealed class AccountForm
     public bool IsDisabled { get; set; }
     public string? Password { get; set; }
 
-    public AccountDetails ToDetails() => new(Email ?? string.Empty, DisplayName ?? string.Empty, Roles, ClientId, IsDisabled);
+    /// <summary>Kept as it is: the account form does not edit which person an account belongs to.</summary>
+    public Guid? PersonId { get; set; }
+
+    public AccountDetails ToDetails() => new(Email ?? string.Empty, DisplayName ?? string.Empty, Roles, ClientId, IsDisabled, PersonId);
 
     public static AccountForm From(UserAccount account) => new()
     {
@@ -18,5 +21,6 @@ public sealed class AccountForm
         Roles = [.. account.Roles],
         ClientId = account.ClientId,
         IsDisabled = account.IsDisabled,
+        PersonId = account.PersonId,
     };
 }

@@ -49,6 +49,6 @@ public static class AccountRules
 
         // The scope only means something for a partner administrator; keeping it on others would widen nothing but confuse.
         var scopedClient = roles.Contains(Roles.PartnerAdmin) ? clientId : null;
-        return (new AccountDetails(email, name, roles, scopedClient, details.IsDisabled), errors);
+        return (new AccountDetails(email, name, roles, scopedClient, details.IsDisabled, details.PersonId == Guid.Empty ? null : details.PersonId), errors);
     }
 }

@@ -33,4 +33,7 @@ public static class PortalClaims
 {
     public const string ClientId = "cert:client";
     public const string SecurityStamp = "cert:stamp";
+
+    /// <summary>The CRM person an account acts as (a candidate's own record).</summary>
+    public const string PersonId = "cert:person";
 }

@@ -70,6 +70,11 @@ public sealed class SignInService(UserStore users, IPasswordHasher<UserAccount> 
             claims.Add(new Claim(PortalClaims.ClientId, clientId.ToString()));
         }
 
+        if (account.PersonId is { } personId)
+        {
+            claims.Add(new Claim(PortalClaims.PersonId, personId.ToString()));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 }

@@ -11,10 +11,12 @@ public sealed record UserAccount(
     bool IsDisabled,
     int FailedSignIns,
     DateTimeOffset? LockedUntil,
-    Guid SecurityStamp)
+    Guid SecurityStamp,
+    Guid? PersonId = null)
 {
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
 }
 
 /// <summary>What an administrator enters when creating or changing an account.</summary>
-public sealed record AccountDetails(string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? ClientId, bool IsDisabled);
+/// <remarks><paramref name="PersonId"/> links the account to a person of the CRM: a candidate takes exams as that person.</remarks>
+public sealed record AccountDetails(string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? ClientId, bool IsDisabled, Guid? PersonId = null);

@@ -10,7 +10,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
         """
         id AS Id, email AS Email, display_name AS DisplayName, password_hash AS PasswordHash, roles AS Roles,
         client_id AS ClientId, is_disabled AS IsDisabled, failed_sign_ins AS FailedSignIns,
-        locked_until AS LockedUntil, security_stamp AS SecurityStamp
+        locked_until AS LockedUntil, security_stamp AS SecurityStamp, person_id AS PersonId
         """;
 
     public async Task<UserAccount?> FindByEmailAsync(string email)
@@ -42,6 +42,15 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
         return [.. rows.Select(r => r.ToAccount())];
     }
 
+    /// <summary>Enabled accounts holding a role, by name: e.g. the exam operators a session can be given to.</summary>
+    public async Task<IReadOnlyList<UserAccount>> WithRoleAsync(string role)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<UserRow>(
+            $"SELECT {Columns} FROM user_account WHERE @role = ANY (roles) AND NOT is_disabled ORDER BY display_name", new { role });
+        return [.. rows.Select(r => r.ToAccount())];
+    }
+
     /// <summary>Creates an account; false when the e-mail is already used by another account.</summary>
     public async Task<bool> CreateAsync(Guid id, AccountDetails details, string passwordHash)
     {
@@ -49,8 +58,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
         var now = clock.GetUtcNow();
         var inserted = await connection.ExecuteAsync(
             """
-            INSERT INTO user_account (id, email, normalized_email, display_name, password_hash, roles, client_id, is_disabled, security_stamp, created_at, updated_at)
-            VALUES (@id, @email, @normalized, @name, @hash, @roles, @clientId, @disabled, @stamp, @now, @now)
+            INSERT INTO user_account (id, email, normalized_email, display_name, password_hash, roles, client_id, person_id, is_disabled, security_stamp, created_at, updated_at)
+            VALUES (@id, @email, @normalized, @name, @hash, @roles, @clientId, @personId, @disabled, @stamp, @now, @now)
             ON CONFLICT (normalized_email) DO NOTHING
             """,
             new
@@ -62,6 +71,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
                 hash = passwordHash,
                 roles = details.Roles.ToArray(),
                 clientId = details.ClientId,
+                personId = details.PersonId,
                 disabled = details.IsDisabled,
                 stamp = Guid.NewGuid(),
                 now,
@@ -79,7 +89,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
                 """
                 UPDATE user_account SET
                     email = @email, normalized_email = @normalized, display_name = @name, roles = @roles,
-                    client_id = @clientId, is_disabled = @disabled,
+                    client_id = @clientId, person_id = @personId, is_disabled = @disabled,
                     password_hash = coalesce(@hash, password_hash),
                     failed_sign_ins = CASE WHEN @hash IS NULL THEN failed_sign_ins ELSE 0 END,
                     locked_until = CASE WHEN @hash IS NULL THEN locked_until END,
@@ -94,6 +104,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
                     name = details.DisplayName,
                     roles = details.Roles.ToArray(),
                     clientId = details.ClientId,
+                    personId = details.PersonId,
                     disabled = details.IsDisabled,
                     hash = newPasswordHash,
                     stamp = Guid.NewGuid(),
@@ -159,10 +170,12 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
         public int FailedSignIns { get; init; }
         public DateTime? LockedUntil { get; init; }
         public Guid SecurityStamp { get; init; }
+        public Guid? PersonId { get; init; }
 
         public UserAccount ToAccount() => new(
             Id, Email, DisplayName, PasswordHash, Roles, ClientId, IsDisabled, FailedSignIns,
             LockedUntil is { } until ? new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)) : null,
-            SecurityStamp);
+            SecurityStamp,
+            PersonId);
     }
 }

@@ -1,5 +1,6 @@
 using Bogus;
 using Certification.Crm;
+using Certification.Exams;
 using Certification.Portal.Accounts;
 using Npgsql;
 
@@ -48,7 +49,9 @@ public sealed class DemoSeeder(
         logger.LogInformation("Seeding demo data (seed {Seed})", Seed);
         var clients = await SeedClientsAsync(grains);
         var people = await SeedPeopleAsync(grains, clients);
-        await SeedAccountsAsync(clients[0]);
+        var candidate = await SeedCandidateAsync();
+        var accounts = await SeedAccountsAsync(clients[0], candidate);
+        await SeedExamSessionAsync(accounts[Roles.ExamOperator], candidate, people);
 
         await using (var mark = new NpgsqlCommand("INSERT INTO app_marker (name, done_at) VALUES (@name, @at)", connection))
         {
@@ -57,7 +60,7 @@ public sealed class DemoSeeder(
             await mark.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        logger.LogInformation("Demo data ready: {Clients} clients, {People} people, {Accounts} accounts", clients.Count, people, Logins.Count);
+        logger.LogInformation("Demo data ready: {Clients} clients, {People} people, {Accounts} accounts", clients.Count, people.Count, Logins.Count);
     }
 
     private static async Task<List<Guid>> SeedClientsAsync(IGrainFactory grains)
@@ -109,9 +112,10 @@ public sealed class DemoSeeder(
         return ids;
     }
 
-    private static async Task<int> SeedPeopleAsync(IGrainFactory grains, List<Guid> clients)
+    private static async Task<List<Guid>> SeedPeopleAsync(IGrainFactory grains, List<Guid> clients)
     {
         var faker = new Faker("pl") { Random = new Randomizer(Seed + 1) };
+        var ids = new List<Guid>();
         for (var i = 0; i < 300; i++)
         {
             var female = faker.Random.Bool();
@@ -126,27 +130,54 @@ public sealed class DemoSeeder(
                 clients[i % clients.Count],
                 null,
                 faker.PickRandom(Positions));
-            var result = await grains.GetGrain<IPersonGrain>(faker.Random.Guid()).CreateAsync(details);
+            var id = faker.Random.Guid();
+            var result = await grains.GetGrain<IPersonGrain>(id).CreateAsync(details);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException($"Demo person {first} {last} was rejected: {string.Join(", ", result.Errors)}");
             }
+
+            ids.Add(id);
         }
 
-        return 300;
+        return ids;
     }
 
-    private async Task SeedAccountsAsync(Guid partnerClient)
+    /// <summary>The person the demo candidate's account belongs to: someone outside any client organisation.</summary>
+    private async Task<Guid> SeedCandidateAsync()
     {
+        var id = new Guid("6d3c1f6e-5a4b-4c2d-9e8f-0a1b2c3d4e5f");
+        var result = await grains.GetGrain<IPersonGrain>(id).CreateAsync(
+            new PersonDetails("Jan", "Kandydacki", "kandydat@demo.pl", "+48 600 100 200", "90010112318", null, null, "Specjalista ds. sprzedaży"));
+        return result.Succeeded ? id : throw new InvalidOperationException($"Demo candidate was rejected: {string.Join(", ", result.Errors)}");
+    }
+
+    /// <summary>A scheduled theory-test session run by the demo operator, with the demo candidate and two more people.</summary>
+    private async Task SeedExamSessionAsync(Guid operatorId, Guid candidate, List<Guid> people)
+    {
+        var session = grains.GetGrain<IExamSessionGrain>(new Guid("0b7e5f2a-3c4d-4e6f-8a9b-1c2d3e4f5a6b"));
+        var startsAt = clock.GetUtcNow().Date.AddDays(1).AddHours(8);
+        var scheduled = await session.ScheduleAsync(new SessionDetails(
+            "CRM-PRK4", "Sesja pokazowa — test teoretyczny", new DateTimeOffset(startsAt, TimeSpan.Zero), "Sala 101", operatorId, ShowResultAtOnce: true));
+        var roster = await session.SetRosterAsync(scheduled.Version, [candidate, people[0], people[1]]);
+        if (!scheduled.Succeeded || !roster.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo exam session was rejected: {string.Join(", ", scheduled.Errors.Concat(roster.Errors))}");
+        }
+    }
+
+    private async Task<Dictionary<string, Guid>> SeedAccountsAsync(Guid partnerClient, Guid candidate)
+    {
+        var ids = new Dictionary<string, Guid>();
         foreach (var (email, name, role) in Logins)
         {
-            var (_, errors) = await accounts.CreateAsync(
-                new AccountDetails(email, name, [role], role == Roles.PartnerAdmin ? partnerClient : null, false), Password);
-            if (errors.Count > 0)
-            {
-                throw new InvalidOperationException($"Demo account {email} was rejected: {string.Join(", ", errors)}");
-            }
+            var (id, errors) = await accounts.CreateAsync(
+                new AccountDetails(email, name, [role], role == Roles.PartnerAdmin ? partnerClient : null, false, role == Roles.Candidate ? candidate : null),
+                Password);
+            ids[role] = id ?? throw new InvalidOperationException($"Demo account {email} was rejected: {string.Join(", ", errors)}");
         }
+
+        return ids;
     }
 
     private static string Ascii(string text) =>

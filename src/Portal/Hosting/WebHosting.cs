@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Certification.Portal.Accounts;
 using Certification.Portal.Localization;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Certification.Portal.Hosting;
@@ -15,6 +16,9 @@ internal static class WebHosting
                 options.Conventions.AuthorizeFolder("/Admin", Policies.SystemAdmin);
                 options.Conventions.AuthorizeFolder("/Crm", Policies.TrainingAdmin);
                 options.Conventions.AuthorizeFolder("/Partner", Policies.PartnerAdmin);
+                options.Conventions.AuthorizeFolder("/Exams", Policies.TrainingAdmin);
+                options.Conventions.AuthorizeFolder("/ExamOperator", Policies.ExamOperator);
+                options.Conventions.AuthorizeFolder("/Candidate", Policies.Candidate);
                 options.Conventions.AllowAnonymousToFolder("/Account");
             })
             .AddViewLocalization();
@@ -47,6 +51,13 @@ internal static class WebHosting
             return next(context);
         });
         app.UseStaticFiles();
+
+        // Browser libraries come from npm (package.json beside the portal) and are served as they are installed.
+        var signalr = Path.Combine(app.Environment.ContentRootPath, "node_modules", "@microsoft", "signalr", "dist", "browser");
+        if (Directory.Exists(signalr))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(signalr), RequestPath = "/lib/signalr" });
+        }
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

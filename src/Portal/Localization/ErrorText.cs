@@ -1,6 +1,7 @@
 using System.Globalization;
 using Certification.Common;
 using Certification.Domain;
+using Certification.Exams;
 using Microsoft.Extensions.Localization;
 
 namespace Certification.Portal.Localization;
@@ -31,6 +32,25 @@ public sealed class ErrorText(IStringLocalizer<SharedResource> text)
         Accounts.AccountRules.PartnerNeedsClient => text["Administrator podmiotu musi mieć wskazaną organizację."],
         Accounts.AccountRules.EmailTaken => text["Konto z tym adresem e-mail już istnieje."],
         Accounts.AccountRules.LastSystemAdmin => text["Nie można odebrać roli ostatniemu aktywnemu administratorowi systemu."],
+        AttemptCodes.NotPrepared => text["Test nie jest jeszcze przygotowany."],
+        AttemptCodes.OpenedElsewhere => text["Test jest otwarty w innym miejscu."],
+        AttemptCodes.Submitted => text["Test jest już zakończony."],
+        AttemptCodes.Paused => text["Test jest wstrzymany."],
+        AttemptCodes.NotStarted => text["Kandydat nie rozpoczął jeszcze testu."],
+        AttemptCodes.BadQuestion => text["Nie ma takiego pytania."],
+        AttemptCodes.BadOption => text["Nie ma takiej odpowiedzi."],
+        AttemptCodes.OneOptionOnly => text["W tym pytaniu można wybrać tylko jedną odpowiedź."],
+        AttemptCodes.ReasonRequired => text["Podaj powód (do 500 znaków)."],
+        AttemptCodes.NotPaused => text["Test nie jest wstrzymany."],
+        AttemptCodes.ExtensionRange => text["Przedłużenie musi wynosić od 1 do 120 minut."],
+        ExamSessionGrain.UnknownQualification => text["Nieznana kwalifikacja."],
+        ExamSessionGrain.OperatorRequired => text["Wskaż operatora sesji."],
+        ExamSessionGrain.NotScheduled => text["Sesję można zmieniać tylko przed jej otwarciem."],
+        ExamSessionGrain.NotOpen => text["Sesja nie jest otwarta."],
+        ExamSessionGrain.Closed => text["Sesja jest zamknięta."],
+        ExamSessionGrain.RosterEmpty => text["Dodaj kandydatów do sesji, zanim ją otworzysz."],
+        ExamSessionGrain.UnknownPerson => text["Na liście jest osoba, której nie ma w CRM."],
+        ExamSessionGrain.BankTooSmall => text["Bank pytań nie wystarcza do ułożenia testu według planu (za mało aktywnych pytań dla któregoś efektu)."],
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "No text for this error code."),
     };
 

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using Certification.Portal.Accounts;
+
+namespace Certification.Portal.Exams;
+
+internal static class ExamsHosting
+{
+    public static void AddCertificationExams(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSingleton<SessionBoardRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionBoardRelay>());
+        builder.Services.AddSingleton<ExamQueries>();
+    }
+
+    public static void MapCertificationHubs(this WebApplication app)
+    {
+        app.MapHub<TheoryTestHub>("/hubs/theory-test").RequireAuthorization(Policies.Candidate);
+        app.MapHub<OperatorHub>("/hubs/operator").RequireAuthorization(Policies.ExamOperator);
+    }
+}

@@ -1,0 +1,97 @@
+// The exam operator's console: the roster arrives over the operator hub and is pushed again whenever
+// an attempt changes. Actions carry the reason typed above the table; the hub refuses them without one.
+(() => {
+  "use strict";
+  const root = document.getElementById("console");
+  const sessionId = root.dataset.session;
+  const texts = JSON.parse(document.getElementById("texts").textContent);
+  const names = JSON.parse(document.getElementById("names").textContent);
+  const $ = (id) => document.getElementById(id);
+  let rows = [];
+  let shownAt = performance.now();
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/operator")
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: () => 2000 })
+    .build();
+  connection.on("board", (board) => show(board));
+  connection.onreconnecting(() => live(false));
+  connection.onreconnected(() => watch());
+
+  async function watch() {
+    show(await connection.invoke("Watch", sessionId));
+    live(true);
+  }
+
+  function live(on) {
+    $("live").textContent = on ? texts.online : texts.offline;
+    $("live").className = "connection " + (on ? "online" : "offline");
+  }
+
+  function show(board) {
+    rows = board;
+    shownAt = performance.now();
+    render();
+  }
+
+  function render() {
+    const elapsed = Math.floor((performance.now() - shownAt) / 1000);
+    $("roster").querySelector("tbody").replaceChildren(...rows.map((row) => {
+      const running = row.status === "InProgress";
+      const left = Math.max(0, row.remainingSeconds - (running ? elapsed : 0));
+      const actions = el("td", { class: "row-actions" });
+      if (row.status === "InProgress") actions.append(button(texts.pause, () => act("Pause", row.personId)));
+      if (row.status === "Paused") actions.append(button(texts.resume, () => act("Resume", row.personId)));
+      if (row.status !== "Submitted") {
+        actions.append(button(texts.extend, () => act("Extend", row.personId, Number($("minutes").value))));
+        actions.append(button(texts.terminate, () => confirm(texts.confirmTerminate) && act("Terminate", row.personId)));
+      }
+      return el("tr", { "data-person": row.personId },
+        el("td", {}, names[row.personId] || row.personId),
+        el("td", { class: row.connected ? "ok" : "muted" }, row.connected ? texts.connected : texts.disconnected),
+        el("td", { class: "status" }, texts[row.status] || row.status),
+        el("td", { class: "num answered" }, `${row.answered} / ${row.questions}`),
+        el("td", { class: "num remaining" }, `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`),
+        el("td", {}, row.lastActivity ? new Date(row.lastActivity).toLocaleTimeString("pl-PL") : "—"),
+        el("td", {}, row.percent == null ? "—" : `${row.percent}% ${row.passed ? texts.passed : texts.failed}`),
+        actions);
+    }));
+  }
+
+  async function act(action, personId, minutes) {
+    const reason = $("reason").value;
+    const code = action === "Extend"
+      ? await connection.invoke(action, sessionId, personId, minutes, reason)
+      : await connection.invoke(action, sessionId, personId, reason);
+    message(code);
+  }
+
+  function message(code) {
+    $("message").hidden = !code;
+    $("message").textContent = code ? (texts[code] || code) : "";
+  }
+
+  $("pause-all").addEventListener("click", async () => report(await connection.invoke("PauseAll", sessionId, true, $("reason").value)));
+  $("resume-all").addEventListener("click", async () => report(await connection.invoke("PauseAll", sessionId, false, $("reason").value)));
+
+  function report(refusals) {
+    const codes = [...new Set(Object.values(refusals))];
+    message(codes.length ? codes.map((c) => texts[c] || c).join(" ") : null);
+  }
+
+  function button(label, handler) {
+    const b = el("button", { type: "button" }, label);
+    b.addEventListener("click", handler);
+    return b;
+  }
+
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    node.append(...children);
+    return node;
+  }
+
+  setInterval(render, 1000);
+  connection.start().then(watch).catch(() => live(false));
+})();
