@@ -16,6 +16,11 @@ stop_all() { pg_stop "$PG_DIR"; }
 trap stop_all EXIT
 pg_create_db "$PG_PORT" "$DB"
 
+# Browser libraries of the portal (SignalR client) come from npm, pinned by package-lock.json.
+if [ ! -d src/Portal/node_modules/@microsoft/signalr ] || [ src/Portal/package-lock.json -nt src/Portal/node_modules/.package-lock.json ]; then
+  (cd src/Portal && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in src/Portal" >&2; exit 1; }
+fi
+
 echo "Building the portal..."
 dotnet build src/Portal/Certification.Portal.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 

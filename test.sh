@@ -19,6 +19,11 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium || { echo "Could not install chromium" >&2; exit 1; }
 fi
 
+# Browser libraries of the portal (SignalR client) come from npm, pinned by package-lock.json.
+if [ ! -d src/Portal/node_modules/@microsoft/signalr ] || [ src/Portal/package-lock.json -nt src/Portal/node_modules/.package-lock.json ]; then
+  (cd src/Portal && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in src/Portal" >&2; exit 1; }
+fi
+
 # A port nobody listens on, so a running ./run.sh or another test run is never touched.
 port=${TEST_PG_PORT:-55433}
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done

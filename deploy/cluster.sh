@@ -31,6 +31,10 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 pg_create_db "$PG_PORT" "$DB"
 
+if [ ! -d src/Portal/node_modules/@microsoft/signalr ]; then
+  (cd src/Portal && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 echo "Building the silo and the portal..."
 dotnet build src/Silo/Certification.Silo.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build src/Portal/Certification.Portal.csproj -c Release -nologo -v quiet -clp:ErrorsOnly

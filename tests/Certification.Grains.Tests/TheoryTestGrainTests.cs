@@ -54,7 +54,7 @@ public sealed class TheoryTestGrainTests(ClusterFixture fixture)
         Assert.Equal(30, result.MaxPoints);
         Assert.Equal(["1.1", "1.2", "1.3", "2.2", "2.3"], result.Outcomes.Select(o => o.Outcome));
         Assert.Equal([7, 5, 7, 6, 5], result.Outcomes.Select(o => o.MaxPoints));
-        Assert.Equal(result.Points, result.Outcomes.Sum(o => o.Points));
+        Assert.InRange(Math.Abs(result.Points - result.Outcomes.Sum(o => o.Points)), 0m, 0.05m);
         Assert.Equal(result.Percent >= 70, result.Passed);
     }
 

@@ -48,12 +48,16 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates an account with <see cref="Password"/> and returns its e-mail.</summary>
-    public async Task<string> CreateUserAsync(string role, Guid? clientId = null)
+    public async Task<string> CreateUserAsync(string role, Guid? clientId = null, Guid? personId = null) =>
+        (await CreateAccountAsync(role, clientId, personId)).Email;
+
+    /// <summary>Creates an account with <see cref="Password"/>; a candidate is usually given the CRM person they are.</summary>
+    public async Task<(Guid Id, string Email)> CreateAccountAsync(string role, Guid? clientId = null, Guid? personId = null)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.pl";
         var (id, errors) = await Services.GetRequiredService<AccountAdministration>()
-            .CreateAsync(new AccountDetails(email, $"Test {role}", [role], clientId, false), Password);
-        return id is null ? throw new InvalidOperationException(string.Join(", ", errors)) : email;
+            .CreateAsync(new AccountDetails(email, $"Test {role}", [role], clientId, false, personId), Password);
+        return id is null ? throw new InvalidOperationException(string.Join(", ", errors)) : (id.Value, email);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -117,11 +117,11 @@ public sealed class AttemptState
         var outcomes = perQuestion
             .GroupBy(q => q.Outcome)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new OutcomeScore(g.Key, g.Sum(q => q.Points), g.Count(), Percent(g.Sum(q => q.Points), g.Count())))
+            .Select(g => new OutcomeScore(g.Key, Math.Round(g.Sum(q => q.Points), 2), g.Count(), Percent(g.Sum(q => q.Points), g.Count())))
             .ToList();
         var points = perQuestion.Sum(q => q.Points);
         var percent = Percent(points, perQuestion.Count);
-        return new AttemptResult(points, perQuestion.Count, percent, percent >= drawn.PassPercent, outcomes);
+        return new AttemptResult(Math.Round(points, 2), perQuestion.Count, percent, percent >= drawn.PassPercent, outcomes);
     }
 
     private static decimal Percent(decimal points, int max) => max == 0 ? 0m : Math.Round(points * 100m / max, 1, MidpointRounding.AwayFromZero);

@@ -8,7 +8,7 @@ namespace Certification.Portal.Exams;
 /// The exam operator's console: the live roster of a session and the actions on attempts. Only the
 /// operator the session is assigned to may watch it or act on it; every action needs a reason.
 /// </summary>
-public sealed class OperatorHub(IGrainFactory grains, SessionBoardRelay relay) : Hub
+public sealed class OperatorHub(IGrainFactory grains, SessionBoardRelay relay, IHubContext<TheoryTestHub> candidates) : Hub
 {
     public async Task<IReadOnlyList<AttemptBoardRow>> Watch(Guid sessionId)
     {
@@ -64,7 +64,7 @@ public sealed class OperatorHub(IGrainFactory grains, SessionBoardRelay relay) :
         if (refusal is null)
         {
             // The candidate's page reloads its state at once: paused, extended or ended.
-            await Clients.Group(TheoryTestHub.Group(attempt)).SendAsync("changed");
+            await candidates.Clients.Group(TheoryTestHub.Group(attempt)).SendAsync("changed");
         }
 
         return refusal;

@@ -60,10 +60,14 @@
 
   async function act(action, personId, minutes) {
     const reason = $("reason").value;
-    const code = action === "Extend"
-      ? await connection.invoke(action, sessionId, personId, minutes, reason)
-      : await connection.invoke(action, sessionId, personId, reason);
-    message(code);
+    try {
+      const code = action === "Extend"
+        ? await connection.invoke(action, sessionId, personId, minutes, reason)
+        : await connection.invoke(action, sessionId, personId, reason);
+      message(code);
+    } catch (error) {
+      message(error.message);
+    }
   }
 
   function message(code) {

@@ -8,7 +8,8 @@
   const texts = JSON.parse(document.getElementById("texts").textContent);
   const storageKey = `theory-test:${sessionId}:${root.dataset.person}`;
   const $ = (id) => document.getElementById(id);
-  const format = (text, ...args) => text.replace(/\{(\d+)\}/g, (_, i) => args[Number(i)]);
+  const number = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 2 });
+  const format = (text, ...args) => text.replace(/\{(\d+)\}/g, (_, i) => typeof args[Number(i)] === "number" ? number.format(args[Number(i)]) : args[Number(i)]);
 
   let view = null;          // the attempt as the server last described it
   let current = 0;          // index of the shown question
@@ -204,7 +205,7 @@
     if (view.result) {
       const r = view.result;
       box.append(el("p", { id: "score" }, format(texts.score, r.percent, r.points, r.maxPoints)), el("p", { class: r.passed ? "ok" : "error" }, r.passed ? texts.passed : texts.failed));
-      const rows = r.outcomes.map((o) => el("tr", {}, el("td", {}, o.outcome), el("td", { class: "num" }, `${o.points} / ${o.maxPoints}`), el("td", { class: "num" }, `${o.percent}%`)));
+      const rows = r.outcomes.map((o) => el("tr", {}, el("td", {}, o.outcome), el("td", { class: "num" }, `${number.format(o.points)} / ${o.maxPoints}`), el("td", { class: "num" }, `${number.format(o.percent)}%`)));
       box.append(el("table", { class: "list" }, el("thead", {}, el("tr", {}, el("th", {}, texts.outcome), el("th", { class: "num" }, texts.points), el("th", { class: "num" }, "%"))), el("tbody", {}, ...rows)));
     } else {
       box.append(el("p", {}, texts.withheld));
