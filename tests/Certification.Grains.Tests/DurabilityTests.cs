@@ -1,4 +1,5 @@
 using Certification.Crm;
+using Certification.Exams;
 using Certification.Testing;
 using Orleans.Runtime;
 
@@ -67,6 +68,67 @@ public sealed class DurabilityTests
         {
             await cluster.StopAllSilosAsync();
             await cluster.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Every_acknowledged_answer_and_the_clock_survive_a_silo_killed_in_the_middle_of_a_test()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var person = Guid.NewGuid();
+        var session = Guid.NewGuid();
+        var attempt = TheoryTestKey.For(session, person);
+        var acknowledged = new List<AnswerChange>();
+        int remainingBefore;
+
+        var first = await TestSilos.StartAsync(database);
+        try
+        {
+            await first.Client.GetGrain<IPersonGrain>(person).CreateAsync(Samples.Person(null));
+            var grain = first.Client.GetGrain<IExamSessionGrain>(session);
+            var scheduled = await grain.ScheduleAsync(new SessionDetails("CRM-PRK4", "Awaria", DateTimeOffset.UtcNow, null, Guid.NewGuid(), true));
+            await grain.SetRosterAsync(scheduled.Version, [person]);
+            await grain.OpenAsync("operator");
+            var test = first.Client.GetGrain<ITheoryTestGrain>(attempt);
+            var questions = (await test.OpenAsync("conn", "candidate")).View!.Questions;
+            for (var i = 0; i < 12; i++)
+            {
+                var change = new AnswerChange(i + 1, questions[i].Number, [questions[i].Options[^1].Id], i % 4 == 0);
+                var ack = await test.SaveAnswerAsync("conn", "candidate", change);
+                Assert.Equal(SaveOutcome.Saved, ack.Outcome);
+                acknowledged.Add(change);
+            }
+
+            remainingBefore = (await test.GetBoardRowAsync())!.RemainingSeconds;
+        }
+        finally
+        {
+            // No graceful shutdown: the process is gone, as with kill -9 or a lost machine.
+            foreach (var silo in first.Silos.ToList())
+            {
+                await first.KillSiloAsync(silo);
+            }
+
+            await first.DisposeAsync();
+        }
+
+        var second = await TestSilos.StartAsync(database);
+        try
+        {
+            var reopened = (await second.Client.GetGrain<ITheoryTestGrain>(TheoryTestKey.For(session, person)).OpenAsync("conn-2", "candidate")).View!;
+
+            Assert.Equal(
+                acknowledged.Select(a => $"{a.Question}:{a.Selected[0]}:{a.Flagged}"),
+                reopened.Answers.Select(a => $"{a.Question}:{a.Selected[0]}:{a.Flagged}"));
+            Assert.Equal(12, reopened.HighestSeq);
+
+            // The clock kept running while the silo was down: the time left is what the deadline says, not what it was.
+            Assert.InRange(reopened.RemainingSeconds, remainingBefore - 60, remainingBefore);
+        }
+        finally
+        {
+            await second.StopAllSilosAsync();
+            await second.DisposeAsync();
         }
     }
 
