@@ -17,6 +17,8 @@ internal static class WebHosting
                 options.Conventions.AuthorizeFolder("/Crm", Policies.TrainingAdmin);
                 options.Conventions.AuthorizeFolder("/Partner", Policies.PartnerAdmin);
                 options.Conventions.AuthorizeFolder("/Exams", Policies.TrainingAdmin);
+                options.Conventions.AuthorizeFolder("/Items", Policies.TrainingAdmin);
+                options.Conventions.AuthorizeFolder("/Qualifications", Policies.TrainingAdmin);
                 options.Conventions.AuthorizeFolder("/ExamOperator", Policies.ExamOperator);
                 options.Conventions.AuthorizeFolder("/Candidate", Policies.Candidate);
                 options.Conventions.AllowAnonymousToFolder("/Account");

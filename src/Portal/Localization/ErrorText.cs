@@ -2,6 +2,7 @@ using System.Globalization;
 using Certification.Common;
 using Certification.Domain;
 using Certification.Exams;
+using Certification.Items;
 using Microsoft.Extensions.Localization;
 
 namespace Certification.Portal.Localization;
@@ -9,6 +10,7 @@ namespace Certification.Portal.Localization;
 /// <summary>Turns the error codes grains and rules return into sentences in the user's language.</summary>
 public sealed class ErrorText(IStringLocalizer<SharedResource> text)
 {
+
     public string For(string code) => code switch
     {
         ErrorCodes.NipTaken => text["Klient z tym numerem NIP już istnieje."],
@@ -44,6 +46,15 @@ public sealed class ErrorText(IStringLocalizer<SharedResource> text)
         AttemptCodes.NotPaused => text["Test nie jest wstrzymany."],
         AttemptCodes.ExtensionRange => text["Przedłużenie musi wynosić od 1 do 120 minut."],
         ExamSessionGrain.UnknownQualification => text["Nieznana kwalifikacja."],
+        ItemRules.UnknownOutcome => text["Nieznany efekt uczenia się."],
+        ItemRules.NotTheoryCriterion => text["Wybierz kryterium sprawdzane testem teoretycznym."],
+        ItemRules.OptionCount => text["Pytanie musi mieć od 2 do 8 odpowiedzi."],
+        ItemRules.OptionIdsRepeat => text["Oznaczenia odpowiedzi nie mogą się powtarzać."],
+        ItemRules.OneCorrect => text["Zaznacz dokładnie jedną poprawną odpowiedź."],
+        ItemRules.SomeCorrect => text["Zaznacz co najmniej jedną poprawną odpowiedź, ale nie wszystkie."],
+        ItemRules.TrueFalseOptions => text["Pytanie prawda/fałsz ma dokładnie dwie odpowiedzi."],
+        ItemBankGrain.ItemIdFormat => text["Identyfikator: litera, potem litery, cyfry, - lub _ (do 40 znaków)."],
+        ItemBankGrain.UnknownQualification => text["Nieznana kwalifikacja."],
         ExamSessionGrain.OperatorRequired => text["Wskaż operatora sesji."],
         ExamSessionGrain.NotScheduled => text["Sesję można zmieniać tylko przed jej otwarciem."],
         ExamSessionGrain.NotOpen => text["Sesja nie jest otwarta."],

@@ -22,3 +22,25 @@ internal static class SessionStatusNames
         _ => status.ToString(),
     };
 }
+
+internal static class ItemKindNames
+{
+    public static string ItemKindName(this IStringLocalizer text, Certification.Items.ItemKind kind) => kind switch
+    {
+        Certification.Items.ItemKind.SingleChoice => text["jednokrotnego wyboru"],
+        Certification.Items.ItemKind.MultipleChoice => text["wielokrotnego wyboru"],
+        Certification.Items.ItemKind.TrueFalse => text["prawda/fałsz"],
+        _ => kind.ToString(),
+    };
+}
+
+internal static class MethodNames
+{
+    public static string MethodName(this IStringLocalizer text, Certification.Qualifications.VerificationMethod method) => method switch
+    {
+        Certification.Qualifications.VerificationMethod.TheoryTest => text["Test teoretyczny"],
+        Certification.Qualifications.VerificationMethod.Simulation => text["Symulacja"],
+        Certification.Qualifications.VerificationMethod.Interview => text["Rozmowa z komisją"],
+        _ => method.ToString(),
+    };
+}
