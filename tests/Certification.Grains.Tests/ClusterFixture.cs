@@ -12,10 +12,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The exam clock of this collection's silos; tests move it forward to reach deadlines.</summary>
+    public ShiftableClock Clock { get; } = new();
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Cluster = await TestSilos.StartAsync(Database);
+        Cluster = await TestSilos.StartAsync(Database, clock: Clock);
     }
 
     public async Task DisposeAsync()

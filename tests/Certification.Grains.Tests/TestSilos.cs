@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Certification.Exams;
 using Certification.Infrastructure;
 using Certification.Testing;
@@ -17,15 +18,19 @@ public static class TestSilos
 {
     public const string ServiceId = "certification-tests";
 
-    /// <summary>
-    /// The exam clock of every test silo: real time plus an offset a test can move forward, so deadlines
-    /// can be reached without waiting.
-    /// </summary>
-    public static ShiftableClock Clock { get; } = new();
+    // Each cluster gets its own exam clock, so a test moving one forward never moves another's.
+    private static readonly ConcurrentDictionary<string, ShiftableClock> Clocks = new();
 
-    public static async Task<TestCluster> StartAsync(TestDatabase database, short silos = 1)
+    /// <param name="clock">
+    /// The exam clock of the cluster's silos: real time plus an offset a test can move forward, so deadlines
+    /// can be reached without waiting. By default a clock of its own that nobody moves.
+    /// </param>
+    public static async Task<TestCluster> StartAsync(TestDatabase database, short silos = 1, ShiftableClock? clock = null)
     {
         var builder = new TestClusterBuilder(silos);
+        var clockId = Guid.NewGuid().ToString("N");
+        Clocks[clockId] = clock ?? new ShiftableClock();
+        builder.Properties["Test:Clock"] = clockId;
         builder.Options.ServiceId = ServiceId;
         builder.Options.ClusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
         builder.Options.UseTestClusterMembership = false;
@@ -53,7 +58,7 @@ public static class TestSilos
                     options.ConnectionString = connectionString;
                 })
                 .AddCertificationGrains(connectionString);
-            silo.Services.Replace(ServiceDescriptor.KeyedSingleton<TimeProvider>(ExamClock.Key, Clock));
+            silo.Services.Replace(ServiceDescriptor.KeyedSingleton<TimeProvider>(ExamClock.Key, Clocks[silo.Configuration["Test:Clock"]!]));
         }
     }
 

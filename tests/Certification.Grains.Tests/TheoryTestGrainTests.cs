@@ -132,7 +132,7 @@ public sealed class TheoryTestGrainTests(ClusterFixture fixture)
         Assert.Equal(AttemptCodes.ReasonRequired, await test.PauseAsync("operator", " "));
         Assert.Null(await test.PauseAsync("operator", "Kandydat zgłosił awarię komputera"));
         var before = (await test.GetBoardRowAsync())!.RemainingSeconds;
-        TestSilos.Clock.Advance(TimeSpan.FromMinutes(10));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(10));
         var paused = await test.SaveAnswerAsync("conn-1", "candidate", new AnswerChange(1, question.Number, [question.Options[0].Id], false));
         Assert.Equal((SaveOutcome.Rejected, AttemptCodes.Paused), (paused.Outcome, paused.Code));
         Assert.InRange((await test.GetBoardRowAsync())!.RemainingSeconds, before - 2, before);
@@ -151,12 +151,12 @@ public sealed class TheoryTestGrainTests(ClusterFixture fixture)
         var question = (await test.OpenAsync("conn-1", "candidate")).View!.Questions[0];
         Assert.Null(await test.ExtendAsync(15, "operator", "Dostosowanie dla osoby z niepełnosprawnością"));
 
-        TestSilos.Clock.Advance(TimeSpan.FromMinutes(50));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(50));
         var stillOn = await test.SaveAnswerAsync("conn-1", "candidate", new AnswerChange(1, question.Number, [question.Options[0].Id], false));
         Assert.Equal(SaveOutcome.Saved, stillOn.Outcome);
         Assert.InRange(stillOn.RemainingSeconds, 9 * 60, 10 * 60);
 
-        TestSilos.Clock.Advance(TimeSpan.FromMinutes(11));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(11));
         var late = await test.SaveAnswerAsync("conn-1", "candidate", new AnswerChange(2, question.Number, [question.Options[0].Id], false));
 
         Assert.Equal((SaveOutcome.Rejected, AttemptCodes.Submitted), (late.Outcome, late.Code));
