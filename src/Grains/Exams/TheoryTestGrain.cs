@@ -194,7 +194,16 @@ public sealed class TheoryTestGrain(
         return _state.Submission?.Result;
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => EnforceDeadlineAsync();
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await EnforceDeadlineAsync();
+
+        // A reminder that outlived its attempt (its removal failed, or the attempt ended elsewhere) removes itself.
+        if (_state.Status is AttemptStatus.Submitted or AttemptStatus.Ready)
+        {
+            await ForgetReminderAsync();
+        }
+    }
 
     /// <summary>
     /// Time is checked on every call, by a timer while the grain is active and by a reminder that
@@ -206,10 +215,6 @@ public sealed class TheoryTestGrain(
         {
             logger.LogInformation("Attempt {Attempt}: time is up, submitting", Key);
             await FinishAsync(SubmissionCause.TimeUp, "system", null);
-        }
-        else if (_state.Status is AttemptStatus.Submitted or AttemptStatus.Ready)
-        {
-            await ForgetReminderAsync();
         }
     }
 
