@@ -42,6 +42,14 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
         return [.. rows.Select(r => r.ToAccount())];
     }
 
+    /// <summary>The accounts that act as these CRM people (a candidate's login), by person.</summary>
+    public async Task<IReadOnlyDictionary<Guid, UserAccount>> ForPeopleAsync(IReadOnlyCollection<Guid> people)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<UserRow>($"SELECT {Columns} FROM user_account WHERE person_id = ANY (@people)", new { people = people.ToArray() });
+        return rows.Select(r => r.ToAccount()).GroupBy(a => a.PersonId!.Value).ToDictionary(g => g.Key, g => g.First());
+    }
+
     /// <summary>Enabled accounts holding a role, by name: e.g. the exam operators a session can be given to.</summary>
     public async Task<IReadOnlyList<UserAccount>> WithRoleAsync(string role)
     {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Certification.Crm;
 using Certification.Exams;
 using Certification.Portal.Accounts;
@@ -5,11 +6,17 @@ using Certification.Portal.Crm;
 using Certification.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Certification.Portal.Pages.Exams.Sessions;
 
-public sealed class DetailsModel(IGrainFactory grains, CrmQueries crm, UserStore users, ErrorText errors) : PageModel
+public sealed class DetailsModel(
+    IGrainFactory grains, CrmQueries crm, UserStore users, AccountAdministration accounts, ErrorText errors, IStringLocalizer<SharedResource> text)
+    : PageModel
 {
+    // No 0/O, 1/l/I: the password is read out or copied by hand.
+    private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
     public SessionSnapshot? Session { get; private set; }
 
     public string? OperatorName { get; private set; }
@@ -25,6 +32,11 @@ public sealed class DetailsModel(IGrainFactory grains, CrmQueries crm, UserStore
 
     public string? Message { get; private set; }
 
+    /// <summary>Shown once, after a login was created: the e-mail and the starting password to hand to the candidate.</summary>
+    public string? CreatedLogin { get; private set; }
+
+    public IReadOnlyDictionary<Guid, UserAccount> Logins { get; private set; } = new Dictionary<Guid, UserAccount>();
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAddAsync(Guid id, Guid personId, int version) =>
@@ -32,6 +44,35 @@ public sealed class DetailsModel(IGrainFactory grains, CrmQueries crm, UserStore
 
     public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid personId, int version) =>
         ChangeRosterAsync(id, version, roster => roster.Where(p => p != personId));
+
+    /// <summary>Gives a person on the roster a Candidate login, with their CRM e-mail and a generated starting password.</summary>
+    public async Task<IActionResult> OnPostCreateLoginAsync(Guid id, Guid personId)
+    {
+        if (!await LoadAsync(id) || !Session!.Roster.Contains(personId))
+        {
+            return NotFound();
+        }
+
+        var person = (await grains.GetGrain<IPersonGrain>(personId).GetAsync())?.Details;
+        if (person?.Email is not { } email)
+        {
+            Message = text["Ta osoba nie ma adresu e-mail w CRM. Uzupełnij go, aby utworzyć konto."];
+            return Page();
+        }
+
+        var password = RandomNumberGenerator.GetString(PasswordAlphabet, 12);
+        var (account, problems) = await accounts.CreateAsync(
+            new AccountDetails(email, $"{person.FirstName} {person.LastName}", [Roles.Candidate], null, false, personId), password);
+        if (account is null)
+        {
+            Message = string.Join(" ", problems.Select(p => errors.For(p.Code)));
+            return Page();
+        }
+
+        CreatedLogin = string.Format(text["Konto kandydata utworzone. E-mail: {0}, hasło startowe: {1}. Przekaż je kandydatowi — nie zostanie pokazane ponownie."], email, password);
+        await LoadAsync(id);
+        return Page();
+    }
 
     private async Task<IActionResult> ChangeRosterAsync(Guid id, int version, Func<IEnumerable<Guid>, IEnumerable<Guid>> change)
     {
@@ -70,6 +111,7 @@ public sealed class DetailsModel(IGrainFactory grains, CrmQueries crm, UserStore
         }
 
         Candidates = [.. candidates.OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
+        Logins = await users.ForPeopleAsync(Session.Roster);
         Board = await grain.GetBoardAsync();
         if (!string.IsNullOrWhiteSpace(Search))
         {
