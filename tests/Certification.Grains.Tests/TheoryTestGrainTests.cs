@@ -196,6 +196,24 @@ public sealed class TheoryTestGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Closing_the_session_submits_every_attempt_as_it_stands()
+    {
+        var (session, person) = await OpenSessionAsync();
+        var test = Attempt(session, person);
+        var question = (await test.OpenAsync("conn-1", "candidate")).View!.Questions[0];
+        await test.SaveAnswerAsync("conn-1", "candidate", new AnswerChange(1, question.Number, [question.Options[0].Id], false));
+
+        Assert.True((await fixture.Grains.GetGrain<IExamSessionGrain>(session).CloseAsync("operator")).Succeeded);
+
+        var late = await test.SaveAnswerAsync("conn-1", "candidate", new AnswerChange(2, question.Number, [question.Options[1].Id], false));
+        Assert.Equal((SaveOutcome.Rejected, AttemptCodes.Submitted), (late.Outcome, late.Code));
+        Assert.Equal(30, (await test.GetResultAsync())!.MaxPoints);
+        Assert.Equal(
+            "SessionClosed",
+            await fixture.Database.ScalarAsync<string>($"SELECT data->>'cause' FROM attempt_event WHERE attempt = '{TheoryTestKey.For(session, person)}' AND kind = 'submitted'"));
+    }
+
+    [Fact]
     public async Task The_board_shows_each_candidates_progress()
     {
         var (session, person) = await OpenSessionAsync();

@@ -46,6 +46,7 @@ public enum SubmissionCause
     Candidate = 1,
     TimeUp = 2,
     Terminated = 3,
+    SessionClosed = 4,
 }
 
 /// <summary>The end of the attempt, with the result as it was computed then.</summary>

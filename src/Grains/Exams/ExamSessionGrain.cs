@@ -125,6 +125,13 @@ public sealed class ExamSessionGrain(
         }
 
         await WriteAsync(state.State with { Status = SessionStatus.Closed, ClosedBy = actor, ClosedAt = clock.GetUtcNow() });
+
+        // Nobody writes after the sitting ends: what each candidate has stored by now is their test.
+        foreach (var person in state.State.Roster)
+        {
+            await GrainFactory.GetGrain<ITheoryTestGrain>(TheoryTestKey.For(Id, person)).SessionClosedAsync(actor);
+        }
+
         return CommandResult.Ok(state.State.Version);
     }
 

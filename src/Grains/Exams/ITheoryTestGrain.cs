@@ -37,6 +37,10 @@ public interface ITheoryTestGrain : IGrainWithStringKey
     [Alias("Terminate")]
     Task<string?> TerminateAsync(string actor, string reason);
 
+    /// <summary>The session closed: an attempt not yet submitted is submitted as it stands (never started: with no answers).</summary>
+    [Alias("SessionClosed")]
+    Task SessionClosedAsync(string actor);
+
     [Alias("Board")]
     Task<AttemptBoardRow?> GetBoardRowAsync();
 

@@ -182,6 +182,15 @@ public sealed class TheoryTestGrain(
         return null;
     }
 
+    public async Task SessionClosedAsync(string actor)
+    {
+        await EnforceDeadlineAsync();
+        if (_state.Drawn is not null && _state.Status != AttemptStatus.Submitted)
+        {
+            await FinishAsync(SubmissionCause.SessionClosed, actor, null);
+        }
+    }
+
     public async Task<AttemptBoardRow?> GetBoardRowAsync()
     {
         await EnforceDeadlineAsync();
