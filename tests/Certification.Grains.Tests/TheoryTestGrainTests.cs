@@ -196,6 +196,22 @@ public sealed class TheoryTestGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_sessions_deadline_check_submits_attempts_nobody_is_calling_any_more()
+    {
+        var (session, person) = await OpenSessionAsync();
+        await Attempt(session, person).OpenAsync("conn-1", "candidate");
+        await Attempt(session, person).DisconnectedAsync("conn-1");
+        fixture.Clock.Advance(TimeSpan.FromMinutes(46));
+
+        await fixture.Grains.GetGrain<IExamSessionGrain>(session).CheckDeadlinesAsync();
+
+        Assert.Equal(
+            "submitted|TimeUp|system",
+            await fixture.Database.ScalarAsync<string>(
+                $"SELECT kind || '|' || (data->>'cause') || '|' || actor FROM attempt_event WHERE attempt = '{TheoryTestKey.For(session, person)}' ORDER BY seq DESC LIMIT 1"));
+    }
+
+    [Fact]
     public async Task Closing_the_session_submits_every_attempt_as_it_stands()
     {
         var (session, person) = await OpenSessionAsync();

@@ -63,6 +63,10 @@ public interface IExamSessionGrain : IGrainWithGuidKey
     [Alias("Get")]
     Task<SessionSnapshot?> GetAsync();
 
+    /// <summary>Makes every attempt of an open session check its deadline (the session's reminder does this each minute).</summary>
+    [Alias("CheckDeadlines")]
+    Task CheckDeadlinesAsync();
+
     [Alias("Report"), OneWay]
     Task ReportAsync(AttemptBoardRow row);
 

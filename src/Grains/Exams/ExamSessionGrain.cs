@@ -12,8 +12,10 @@ public sealed class ExamSessionGrain(
     [PersistentState("examsession", OrleansHostingExtensions.GrainStore)] IPersistentState<ExamSessionState> state,
     ExamProjection projection,
     TimeProvider clock,
-    ILogger<ExamSessionGrain> logger) : Grain, IExamSessionGrain
+    ILogger<ExamSessionGrain> logger) : Grain, IExamSessionGrain, IRemindable
 {
+    private const string DeadlinesReminder = "deadlines";
+
     public const string UnknownQualification = "session.qualification_unknown";
     public const string OperatorRequired = "session.operator_required";
     public const string NotScheduled = "session.not_scheduled";
@@ -113,6 +115,10 @@ public sealed class ExamSessionGrain(
         }
 
         await WriteAsync(state.State with { Status = SessionStatus.Open, OpenedBy = actor, OpenedAt = clock.GetUtcNow() });
+
+        // One durable reminder for the whole sitting (not one per candidate): if a silo dies, it re-activates
+        // this grain elsewhere, which asks every attempt to check its deadline.
+        await this.RegisterOrUpdateReminder(DeadlinesReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         logger.LogInformation("Session {Session} opened by {Actor} for {Candidates} candidates", Id, actor, state.State.Roster.Count);
         return CommandResult.Ok(state.State.Version);
     }
@@ -126,6 +132,11 @@ public sealed class ExamSessionGrain(
 
         await WriteAsync(state.State with { Status = SessionStatus.Closed, ClosedBy = actor, ClosedAt = clock.GetUtcNow() });
 
+        if (await this.GetReminder(DeadlinesReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
         // Nobody writes after the sitting ends: what each candidate has stored by now is their test.
         foreach (var person in state.State.Roster)
         {
@@ -136,6 +147,30 @@ public sealed class ExamSessionGrain(
     }
 
     public Task<SessionSnapshot?> GetAsync() => Task.FromResult(Snapshot());
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Status == SessionStatus.Open)
+        {
+            await CheckDeadlinesAsync();
+        }
+        else if (await this.GetReminder(reminderName) is { } stale)
+        {
+            await this.UnregisterReminder(stale);
+        }
+    }
+
+    public async Task CheckDeadlinesAsync()
+    {
+        // Asking for the board row makes each attempt enforce its deadline.
+        foreach (var person in state.State.Roster)
+        {
+            if (await GrainFactory.GetGrain<ITheoryTestGrain>(TheoryTestKey.For(Id, person)).GetBoardRowAsync() is { } row)
+            {
+                _board[person] = row;
+            }
+        }
+    }
 
     public Task ReportAsync(AttemptBoardRow row)
     {

@@ -8,9 +8,8 @@ namespace Certification.Exams;
 [GrainType("theorytest")]
 public sealed class TheoryTestGrain(
     AttemptEventStore store, [FromKeyedServices(ExamClock.Key)] TimeProvider clock, ILogger<TheoryTestGrain> logger)
-    : Grain, ITheoryTestGrain, IRemindable
+    : Grain, ITheoryTestGrain
 {
-    private const string DeadlineReminder = "deadline";
     private const int MaxReasonLength = 500;
     private const int MaxExtensionMinutes = 120;
 
@@ -23,7 +22,7 @@ public sealed class TheoryTestGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await ReloadAsync();
-        await ArmDeadlineAsync();
+        ArmDeadlineTimer();
     }
 
     // The session passes what it knows rather than being asked back: it is waiting on this call.
@@ -58,7 +57,7 @@ public sealed class TheoryTestGrain(
         if (_state.Status == AttemptStatus.Ready)
         {
             await AppendAsync(new TestStarted { Actor = actor, At = clock.GetUtcNow() });
-            await ArmDeadlineAsync();
+            ArmDeadlineTimer();
         }
 
         var displaced = _holder is not null && _holder != connectionId ? _holder : null;
@@ -130,7 +129,7 @@ public sealed class TheoryTestGrain(
         }
 
         await AppendAsync(new TestPaused { Actor = actor, At = clock.GetUtcNow(), Reason = reason.Trim() });
-        await ArmDeadlineAsync();
+        ArmDeadlineTimer();
         Report();
         return null;
     }
@@ -144,7 +143,7 @@ public sealed class TheoryTestGrain(
         }
 
         await AppendAsync(new TestResumed { Actor = actor, At = clock.GetUtcNow(), Reason = reason.Trim() });
-        await ArmDeadlineAsync();
+        ArmDeadlineTimer();
         Report();
         return null;
     }
@@ -162,7 +161,7 @@ public sealed class TheoryTestGrain(
         }
 
         await AppendAsync(new TimeExtended(minutes) { Actor = actor, At = clock.GetUtcNow(), Reason = reason.Trim() });
-        await ArmDeadlineAsync();
+        ArmDeadlineTimer();
         Report();
         return null;
     }
@@ -203,20 +202,9 @@ public sealed class TheoryTestGrain(
         return _state.Submission?.Result;
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        await EnforceDeadlineAsync();
-
-        // A reminder that outlived its attempt (its removal failed, or the attempt ended elsewhere) removes itself.
-        if (_state.Status is AttemptStatus.Submitted or AttemptStatus.Ready)
-        {
-            await ForgetReminderAsync();
-        }
-    }
-
     /// <summary>
-    /// Time is checked on every call, by a timer while the grain is active and by a reminder that
-    /// survives the loss of the silo: whichever comes first submits the test when time is up.
+    /// Time is checked on every call and by a timer while the grain is active; if the silo is lost, the
+    /// session's reminder asks every attempt once a minute. Whichever comes first submits the test.
     /// </summary>
     private async Task EnforceDeadlineAsync()
     {
@@ -230,12 +218,11 @@ public sealed class TheoryTestGrain(
     private async Task FinishAsync(SubmissionCause cause, string actor, string? reason)
     {
         await AppendAsync(new TestSubmitted(cause, _state.Score()) { Actor = actor, At = clock.GetUtcNow(), Reason = reason });
-        await ArmDeadlineAsync();
-        await ForgetReminderAsync();
+        ArmDeadlineTimer();
         Report();
     }
 
-    private async Task ArmDeadlineAsync()
+    private void ArmDeadlineTimer()
     {
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
@@ -248,17 +235,6 @@ public sealed class TheoryTestGrain(
         _deadlineTimer = this.RegisterGrainTimer(
             _ => EnforceDeadlineAsync(),
             new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, TimeSpan.FromSeconds(5)) { KeepAlive = true });
-
-        // The reminder is the backstop if this silo dies: it re-activates the grain elsewhere near the deadline.
-        await this.RegisterOrUpdateReminder(DeadlineReminder, due < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : due, TimeSpan.FromMinutes(1));
-    }
-
-    private async Task ForgetReminderAsync()
-    {
-        if (await this.GetReminder(DeadlineReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
     }
 
     private async Task AppendAsync(AttemptEvent @event)
