@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Certification.Crm;
+using Certification.Exams;
 using Certification.Testing;
 using Xunit.Abstractions;
 
@@ -10,7 +11,7 @@ namespace Certification.Silo.Tests;
 public sealed class ClusterFailoverTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task The_portal_keeps_serving_when_one_of_two_silos_is_killed()
+    public async Task The_portal_keeps_serving_and_no_acknowledged_answer_is_lost_when_one_of_two_silos_is_killed()
     {
         await using var database = await TestDatabase.CreateAsync();
         var clusterId = "failover-" + Guid.NewGuid().ToString("N")[..8];
@@ -32,6 +33,32 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             Assert.True(created.Succeeded, string.Join(", ", created.Errors));
         }
 
+        // Six candidates mid-test, so some attempts surely live on the silo that dies.
+        var session = Guid.NewGuid();
+        var people = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var person in people)
+        {
+            await portal.Grains.GetGrain<IPersonGrain>(person).CreateAsync(new PersonDetails("Jan", "Nowak", null, null, null, null, null, null));
+        }
+
+        var sessionGrain = portal.Grains.GetGrain<IExamSessionGrain>(session);
+        var scheduled = await sessionGrain.ScheduleAsync(new SessionDetails("CRM-PRK4", "Awaria serwera", DateTimeOffset.UtcNow, null, Guid.NewGuid(), true));
+        await sessionGrain.SetRosterAsync(scheduled.Version, people);
+        Assert.True((await sessionGrain.OpenAsync("operator")).Succeeded);
+        var acknowledged = new Dictionary<Guid, List<string>>();
+        foreach (var person in people)
+        {
+            var test = portal.Grains.GetGrain<ITheoryTestGrain>(TheoryTestKey.For(session, person));
+            var questions = (await test.OpenAsync("before", "candidate")).View!.Questions;
+            acknowledged[person] = [];
+            for (var i = 0; i < 8; i++)
+            {
+                var ack = await test.SaveAnswerAsync("before", "candidate", new AnswerChange(i + 1, questions[i].Number, [questions[i].Options[0].Id], false));
+                Assert.Equal(SaveOutcome.Saved, ack.Outcome);
+                acknowledged[person].Add($"{questions[i].Number}:{questions[i].Options[0].Id}");
+            }
+        }
+
         first.Kill();
         var clock = Stopwatch.StartNew();
 
@@ -46,6 +73,15 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             TimeSpan.FromSeconds(90));
         Assert.Contains("\"status\":\"Healthy\"", health, StringComparison.Ordinal);
         output.WriteLine($"All 20 clients readable and /health showing one silo {clock.Elapsed.TotalSeconds:0.0} s after the kill");
+
+        foreach (var person in people)
+        {
+            var reopened = await EventuallyAsync(
+                async () => (await portal.Grains.GetGrain<ITheoryTestGrain>(TheoryTestKey.For(session, person)).OpenAsync("after", "candidate")).View,
+                TimeSpan.FromSeconds(90));
+            Assert.Equal(acknowledged[person], reopened.Answers.Select(a => $"{a.Question}:{a.Selected[0]}"));
+            Assert.InRange(reopened.RemainingSeconds, 40 * 60, 45 * 60);
+        }
     }
 
     /// <summary>Calls to grains that lived on the dead silo fail until the cluster has declared it dead; then they re-activate.</summary>
