@@ -239,7 +239,7 @@ public sealed class TheoryTestGrain(
 
     private async Task AppendAsync(AttemptEvent @event)
     {
-        if (!await store.AppendAsync(Key, _state.EventCount + 1, [@event]))
+        if (!await store.AppendAsync(Key, _state.EventCount + 1, @event))
         {
             // Another activation wrote to this attempt (a split cluster healing): take its history and let the caller retry.
             logger.LogWarning("Attempt {Attempt}: concurrent write detected, reloading", Key);
