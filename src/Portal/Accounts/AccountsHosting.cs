@@ -13,6 +13,7 @@ internal static class AccountsHosting
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<SignInService>();
         builder.Services.AddSingleton<AccountAdministration>();
+        builder.Services.AddSingleton<AccessCodes>();
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -47,15 +48,19 @@ internal static class AccountsHosting
 
     /// <summary>
     /// A cookie stays valid only while the account is enabled and its security stamp unchanged,
-    /// so disabling a user or changing their roles takes effect on their next request.
+    /// so disabling a user or changing their roles takes effect on their next request; a sign-in by
+    /// access code only while the code is in force and its sitting not closed.
     /// </summary>
     private static async Task ValidateSecurityStampAsync(CookieValidatePrincipalContext context)
     {
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
+        var services = context.HttpContext.RequestServices;
         var principal = context.Principal!;
-        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ||
-            await users.FindByIdAsync(id) is not { IsDisabled: false } account ||
-            account.SecurityStamp.ToString() != principal.FindFirstValue(PortalClaims.SecurityStamp))
+        var valid = Guid.TryParse(principal.FindFirstValue(PortalClaims.AccessCode), out var code)
+            ? await services.GetRequiredService<AccessCodes>().IsInForceAsync(code)
+            : Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) &&
+              await services.GetRequiredService<UserStore>().FindByIdAsync(id) is { IsDisabled: false } account &&
+              account.SecurityStamp.ToString() == principal.FindFirstValue(PortalClaims.SecurityStamp);
+        if (!valid)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Certification.Portal.Accounts;
 
 /// <summary>The roles of the portal. Their names are stored with accounts: never rename.</summary>
@@ -36,4 +38,26 @@ public static class PortalClaims
 
     /// <summary>The CRM person an account acts as (a candidate's own record).</summary>
     public const string PersonId = "cert:person";
+
+    /// <summary>The one sitting a sign-in by access code is limited to.</summary>
+    public const string SessionId = "cert:session";
+
+    /// <summary>The access code a candidate signed in with (instead of an account).</summary>
+    public const string AccessCode = "cert:code";
+
+    /// <summary>Present while the account still has a starting password it must change.</summary>
+    public const string MustChangePassword = "cert:must-change-password";
+}
+
+public static class CandidateScope
+{
+    /// <summary>
+    /// The person a candidate takes exams as, if they may sit this session: an account reaches every
+    /// session its person is on, a sign-in by access code only the session of its code.
+    /// </summary>
+    public static Guid? PersonFor(this ClaimsPrincipal user, Guid sessionId) =>
+        Guid.TryParse(user.FindFirstValue(PortalClaims.PersonId), out var person) &&
+        (user.FindFirstValue(PortalClaims.SessionId) is not { } only || only == sessionId.ToString())
+            ? person
+            : null;
 }

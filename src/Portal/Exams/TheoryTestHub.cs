@@ -56,7 +56,7 @@ public sealed class TheoryTestHub(IGrainFactory grains, ILogger<TheoryTestHub> l
     private string Actor => Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     private string AttemptOf(Guid sessionId) =>
-        Guid.TryParse(Context.User?.FindFirstValue(PortalClaims.PersonId), out var person)
+        Context.User!.PersonFor(sessionId) is { } person
             ? TheoryTestKey.For(sessionId, person)
-            : throw new HubException("Konto nie jest powiązane z osobą zapisaną na egzamin.");
+            : throw new HubException("Konto nie jest powiązane z osobą zapisaną na ten egzamin.");
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
 using Certification.Portal.Accounts;
 using Certification.Portal.Localization;
 using Microsoft.Extensions.FileProviders;
@@ -34,6 +35,16 @@ internal static class WebHosting
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         builder.Services.AddProblemDetails();
+
+        // 200 tries a minute serves a room of candidates behind one address and keeps guessing a
+        // 50-bit code out of reach.
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AccessCodes.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 200, Window = TimeSpan.FromMinutes(1) }));
+        });
     }
 
     public static void UseCertificationPipeline(this WebApplication app)
@@ -64,5 +75,6 @@ internal static class WebHosting
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
     }
 }

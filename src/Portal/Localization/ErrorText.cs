@@ -46,6 +46,7 @@ public sealed class ErrorText(IStringLocalizer<SharedResource> text)
         AttemptCodes.NotPaused => text["Test nie jest wstrzymany."],
         AttemptCodes.ExtensionRange => text["Przedłużenie musi wynosić od 1 do 120 minut."],
         ExamSessionGrain.UnknownQualification => text["Nieznana kwalifikacja."],
+        Accounts.AccessCodes.NotOnRoster => text["Kod można wydać tylko osobie z listy kandydatów tej sesji."],
         ItemRules.UnknownOutcome => text["Nieznany efekt uczenia się."],
         ItemRules.NotTheoryCriterion => text["Wybierz kryterium sprawdzane testem teoretycznym."],
         ItemRules.OptionCount => text["Pytanie musi mieć od 2 do 8 odpowiedzi."],

@@ -13,7 +13,9 @@ public sealed class IndexModel(ExamQueries queries) : PageModel
     {
         if (Guid.TryParse(User.FindFirstValue(PortalClaims.PersonId), out var person))
         {
-            Sessions = await queries.ForCandidateAsync(person);
+            // A sign-in by access code sees only the sitting of its code.
+            var only = User.FindFirstValue(PortalClaims.SessionId);
+            Sessions = [.. (await queries.ForCandidateAsync(person)).Where(s => only is null || s.Id.ToString() == only)];
         }
     }
 }

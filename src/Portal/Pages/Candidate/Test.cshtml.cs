@@ -24,7 +24,7 @@ public sealed class TestModel(IGrainFactory grains, IStringLocalizer<SharedResou
 
     public async Task<IActionResult> OnGetAsync(Guid sessionId)
     {
-        if (!Guid.TryParse(User.FindFirstValue(PortalClaims.PersonId), out var person) ||
+        if (User.PersonFor(sessionId) is not { } person ||
             await grains.GetGrain<IExamSessionGrain>(sessionId).GetAsync() is not { } session ||
             !session.Roster.Contains(person))
         {

@@ -3,13 +3,16 @@ using Certification.Crm;
 using Certification.Exams;
 using Certification.Portal.Accounts;
 using Certification.Portal.Exams;
+using Certification.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Certification.Portal.Pages.Exams.Sessions;
 
 /// <summary>The append-only record of one attempt, for a training administrator (appeals, complaints).</summary>
-public sealed class AttemptModel(IGrainFactory grains, ExamQueries queries, UserStore users) : PageModel
+public sealed class AttemptModel(
+    IGrainFactory grains, ExamQueries queries, UserStore users, AccessCodes codes, IStringLocalizer<SharedResource> text) : PageModel
 {
     private readonly Dictionary<string, string> _actors = [];
 
@@ -33,7 +36,10 @@ public sealed class AttemptModel(IGrainFactory grains, ExamQueries queries, User
         Result = await grains.GetGrain<ITheoryTestGrain>(attempt).GetResultAsync();
         foreach (var actor in Events.Select(e => e.Actor).Distinct())
         {
-            _actors[actor] = Guid.TryParse(actor, out var id) && await users.FindByIdAsync(id) is { } user ? user.DisplayName : actor;
+            _actors[actor] = !Guid.TryParse(actor, out var id) ? actor
+                : await users.FindByIdAsync(id) is { } user ? user.DisplayName
+                : await codes.HolderAsync(id) == personId ? text["{0} (kod dostępu)", PersonName]
+                : actor;
         }
 
         return Page();

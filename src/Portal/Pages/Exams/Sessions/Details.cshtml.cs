@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using Certification.Crm;
 using Certification.Exams;
@@ -11,7 +12,8 @@ using Microsoft.Extensions.Localization;
 namespace Certification.Portal.Pages.Exams.Sessions;
 
 public sealed class DetailsModel(
-    IGrainFactory grains, CrmQueries crm, UserStore users, AccountAdministration accounts, ErrorText errors, IStringLocalizer<SharedResource> text)
+    IGrainFactory grains, CrmQueries crm, UserStore users, AccountAdministration accounts, AccessCodes codes, ErrorText errors,
+    IStringLocalizer<SharedResource> text)
     : PageModel
 {
     // No 0/O, 1/l/I: the password is read out or copied by hand.
@@ -36,6 +38,12 @@ public sealed class DetailsModel(
     public string? CreatedLogin { get; private set; }
 
     public IReadOnlyDictionary<Guid, UserAccount> Logins { get; private set; } = new Dictionary<Guid, UserAccount>();
+
+    /// <summary>When each candidate got the access code now in force.</summary>
+    public IReadOnlyDictionary<Guid, DateTime> ActiveCodes { get; private set; } = new Dictionary<Guid, DateTime>();
+
+    /// <summary>Codes just issued, shown this once as slips to print and hand out.</summary>
+    public IReadOnlyList<(string Name, string Code)> IssuedCodes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -71,6 +79,37 @@ public sealed class DetailsModel(
 
         CreatedLogin = string.Format(text["Konto kandydata utworzone. E-mail: {0}, hasło startowe: {1}. Przekaż je kandydatowi — nie zostanie pokazane ponownie."], email, password);
         await LoadAsync(id);
+        return Page();
+    }
+
+    /// <summary>
+    /// Issues one-time access codes: to one candidate (a lost slip: the old code stops working), or to
+    /// every candidate on the roster who has no account.
+    /// </summary>
+    public async Task<IActionResult> OnPostIssueCodesAsync(Guid id, Guid? personId)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Guid[] people = personId is { } one ? [one] : [.. Session!.Roster.Where(p => !Logins.ContainsKey(p))];
+        if (people.Length == 0)
+        {
+            Message = text["Wszyscy kandydaci mają konta — nie ma komu wydać kodów."];
+            return Page();
+        }
+
+        var (issued, error) = await codes.IssueAsync(id, people, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!));
+        if (error is not null)
+        {
+            Message = errors.For(error);
+            return Page();
+        }
+
+        var names = Candidates.ToDictionary(c => c.Person, c => c.Name);
+        IssuedCodes = [.. issued.Select(c => (names[c.PersonId], c.Code)).OrderBy(c => c.Item1, StringComparer.CurrentCulture)];
+        ActiveCodes = await codes.ActiveAsync(id);
         return Page();
     }
 
@@ -112,6 +151,7 @@ public sealed class DetailsModel(
 
         Candidates = [.. candidates.OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
         Logins = await users.ForPeopleAsync(Session.Roster);
+        ActiveCodes = await codes.ActiveAsync(id);
         Board = await grain.GetBoardAsync();
         if (!string.IsNullOrWhiteSpace(Search))
         {
