@@ -33,6 +33,15 @@ public sealed partial class CandidateLoginTests(PortalFixture fixture)
         Assert.True(password.Success, "the starting password is shown once");
         Assert.Contains("Ta osoba nie ma adresu e-mail w CRM", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var candidate = await fixture.Host.SignedInAsync(email, password.Groups[1].Value);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.GetAsync("/Candidate")).StatusCode);
+        var changed = await candidate.PostFormAsync("/Profile/Password", new()
+        {
+            ["CurrentPassword"] = password.Groups[1].Value,
+            ["NewPassword"] = "Wlasne-Haslo-Oli-1",
+            ["Confirmation"] = "Wlasne-Haslo-Oli-1",
+            ["ReturnUrl"] = "/Candidate",
+        });
+        Assert.Equal("/Candidate", changed.Headers.Location?.OriginalString);
         Assert.Contains("Sesja z kontami", await candidate.GetStringAsync("/Candidate"), StringComparison.Ordinal);
         Assert.DoesNotContain(password.Groups[1].Value, await admin.GetStringAsync($"/Exams/Sessions/Details/{session}"), StringComparison.Ordinal);
     }

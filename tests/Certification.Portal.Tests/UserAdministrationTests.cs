@@ -24,6 +24,7 @@ public sealed partial class UserAdministrationTests(PortalFixture fixture)
             ["Form.DisplayName"] = name,
             ["Form.Roles"] = Roles.TrainingAdmin,
             ["Form.Password"] = NewPassword,
+            ["Form.MustChangePassword"] = "false",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -49,6 +50,7 @@ public sealed partial class UserAdministrationTests(PortalFixture fixture)
             new("Form.Roles", Roles.TrainingAdmin),
             new("Form.Roles", Roles.ExamOperator),
             new("Form.Password", NewPassword),
+            new("Form.MustChangePassword", "false"),
         ]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -42,6 +42,37 @@ public sealed class AccountAdministration(UserStore users, IPasswordHasher<UserA
         return await users.UpdateAsync(id, normalized, hash) ? [] : [new FieldError("Email", AccountRules.EmailTaken)];
     }
 
+    /// <summary>A user replaces their password (a starting one, or by choice), proving they know the current one.</summary>
+    public async Task<(UserAccount? Account, List<FieldError> Errors)> ChangeOwnPasswordAsync(
+        Guid id, string? currentPassword, string? newPassword, string? confirmation)
+    {
+        if (await users.FindByIdAsync(id) is not { IsDisabled: false } account ||
+            hasher.VerifyHashedPassword(account, account.PasswordHash, currentPassword ?? string.Empty) == PasswordVerificationResult.Failed)
+        {
+            return (null, [new FieldError("CurrentPassword", AccountRules.CurrentPasswordWrong)]);
+        }
+
+        var errors = new List<FieldError>();
+        AccountRules.CheckPassword(errors, "NewPassword", newPassword, account.Email);
+        if (errors.Count == 0 && newPassword == currentPassword)
+        {
+            errors.Add(new FieldError("NewPassword", AccountRules.PasswordUnchanged));
+        }
+
+        if (errors.Count == 0 && newPassword != confirmation)
+        {
+            errors.Add(new FieldError("Confirmation", AccountRules.PasswordsDiffer));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        await users.ChangePasswordAsync(id, hasher.HashPassword(account, newPassword!));
+        return (await users.FindByIdAsync(id), errors);
+    }
+
     // The hasher's user argument is not used by the default implementation; pass the account being written.
     private static UserAccount Placeholder(Guid id, AccountDetails details) =>
         new(id, details.Email, details.DisplayName, string.Empty, [.. details.Roles], details.ClientId, details.IsDisabled, 0, null, Guid.Empty);

@@ -13,6 +13,9 @@ public static class AccountRules
     public const string PartnerNeedsClient = "partner.client_required";
     public const string EmailTaken = "email.taken";
     public const string LastSystemAdmin = "roles.last_admin";
+    public const string CurrentPasswordWrong = "password.current_wrong";
+    public const string PasswordUnchanged = "password.unchanged";
+    public const string PasswordsDiffer = "password.confirmation_differs";
 
     public static (AccountDetails Normalized, List<FieldError> Errors) Check(AccountDetails details, string? newPassword, bool passwordRequired)
     {
@@ -37,18 +40,24 @@ public static class AccountRules
 
         if (passwordRequired || !string.IsNullOrEmpty(newPassword))
         {
-            if (string.IsNullOrEmpty(newPassword) || newPassword.Length < MinimumPasswordLength)
-            {
-                errors.Add(new FieldError("Password", PasswordTooShort));
-            }
-            else if (string.Equals(newPassword, email, StringComparison.OrdinalIgnoreCase))
-            {
-                errors.Add(new FieldError("Password", PasswordIsEmail));
-            }
+            CheckPassword(errors, "Password", newPassword, email);
         }
 
         // The scope only means something for a partner administrator; keeping it on others would widen nothing but confuse.
         var scopedClient = roles.Contains(Roles.PartnerAdmin) ? clientId : null;
-        return (new AccountDetails(email, name, roles, scopedClient, details.IsDisabled, details.PersonId == Guid.Empty ? null : details.PersonId), errors);
+        var person = details.PersonId == Guid.Empty ? null : details.PersonId;
+        return (new AccountDetails(email, name, roles, scopedClient, details.IsDisabled, person, details.MustChangePassword), errors);
+    }
+
+    public static void CheckPassword(List<FieldError> errors, string field, string? password, string email)
+    {
+        if (string.IsNullOrEmpty(password) || password.Length < MinimumPasswordLength)
+        {
+            errors.Add(new FieldError(field, PasswordTooShort));
+        }
+        else if (string.Equals(password, email, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new FieldError(field, PasswordIsEmail));
+        }
     }
 }

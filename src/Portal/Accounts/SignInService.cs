@@ -75,6 +75,11 @@ public sealed class SignInService(UserStore users, IPasswordHasher<UserAccount> 
             claims.Add(new Claim(PortalClaims.PersonId, personId.ToString()));
         }
 
+        if (account.MustChangePassword)
+        {
+            claims.Add(new Claim(PortalClaims.MustChangePassword, "true"));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 }

@@ -10,7 +10,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
         """
         id AS Id, email AS Email, display_name AS DisplayName, password_hash AS PasswordHash, roles AS Roles,
         client_id AS ClientId, is_disabled AS IsDisabled, failed_sign_ins AS FailedSignIns,
-        locked_until AS LockedUntil, security_stamp AS SecurityStamp, person_id AS PersonId
+        locked_until AS LockedUntil, security_stamp AS SecurityStamp, person_id AS PersonId,
+        must_change_password AS MustChangePassword
         """;
 
     public async Task<UserAccount?> FindByEmailAsync(string email)
@@ -66,8 +67,9 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
         var now = clock.GetUtcNow();
         var inserted = await connection.ExecuteAsync(
             """
-            INSERT INTO user_account (id, email, normalized_email, display_name, password_hash, roles, client_id, person_id, is_disabled, security_stamp, created_at, updated_at)
-            VALUES (@id, @email, @normalized, @name, @hash, @roles, @clientId, @personId, @disabled, @stamp, @now, @now)
+            INSERT INTO user_account (id, email, normalized_email, display_name, password_hash, roles, client_id, person_id, is_disabled,
+                                      must_change_password, security_stamp, created_at, updated_at)
+            VALUES (@id, @email, @normalized, @name, @hash, @roles, @clientId, @personId, @disabled, @mustChange, @stamp, @now, @now)
             ON CONFLICT (normalized_email) DO NOTHING
             """,
             new
@@ -81,6 +83,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
                 clientId = details.ClientId,
                 personId = details.PersonId,
                 disabled = details.IsDisabled,
+                mustChange = details.MustChangePassword,
                 stamp = Guid.NewGuid(),
                 now,
             });
@@ -99,6 +102,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
                     email = @email, normalized_email = @normalized, display_name = @name, roles = @roles,
                     client_id = @clientId, person_id = @personId, is_disabled = @disabled,
                     password_hash = coalesce(@hash, password_hash),
+                    must_change_password = CASE WHEN @hash IS NULL THEN must_change_password ELSE @mustChange END,
                     failed_sign_ins = CASE WHEN @hash IS NULL THEN failed_sign_ins ELSE 0 END,
                     locked_until = CASE WHEN @hash IS NULL THEN locked_until END,
                     security_stamp = @stamp, updated_at = @now
@@ -115,6 +119,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
                     personId = details.PersonId,
                     disabled = details.IsDisabled,
                     hash = newPasswordHash,
+                    mustChange = details.MustChangePassword,
                     stamp = Guid.NewGuid(),
                     now = clock.GetUtcNow(),
                 });
@@ -163,6 +168,19 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
             new { id, hash = rehashedPassword });
     }
 
+    /// <summary>The user's own new password: the starting password is gone, and every other sign-in of theirs ends.</summary>
+    public async Task ChangePasswordAsync(Guid id, string passwordHash)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            """
+            UPDATE user_account SET password_hash = @passwordHash, must_change_password = false, failed_sign_ins = 0, locked_until = NULL,
+                security_stamp = @stamp, updated_at = @now
+            WHERE id = @id
+            """,
+            new { id, passwordHash, stamp = Guid.NewGuid(), now = clock.GetUtcNow() });
+    }
+
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
     // Dapper materialises this by column name; timestamptz arrives as a UTC DateTime.
@@ -179,11 +197,13 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
         public DateTime? LockedUntil { get; init; }
         public Guid SecurityStamp { get; init; }
         public Guid? PersonId { get; init; }
+        public bool MustChangePassword { get; init; }
 
         public UserAccount ToAccount() => new(
             Id, Email, DisplayName, PasswordHash, Roles, ClientId, IsDisabled, FailedSignIns,
             LockedUntil is { } until ? new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)) : null,
             SecurityStamp,
-            PersonId);
+            PersonId,
+            MustChangePassword);
     }
 }

@@ -74,7 +74,31 @@ internal static class WebHosting
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.Use(static (context, next) => StartingPasswordGate(context, next));
         app.UseAuthorization();
         app.UseRateLimiter();
+    }
+
+    /// <summary>
+    /// A user still holding a starting password reaches nothing but the page that replaces it (and
+    /// signing out): the administrator who chose it must not be able to act as them.
+    /// </summary>
+    private static Task StartingPasswordGate(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path;
+        if (!context.User.HasClaim(c => c.Type == PortalClaims.MustChangePassword) ||
+            path.StartsWithSegments("/Profile/Password") || path.StartsWithSegments("/Account"))
+        {
+            return next(context);
+        }
+
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect("/Profile/Password?returnUrl=" + Uri.EscapeDataString(path + context.Request.QueryString));
+        return Task.CompletedTask;
     }
 }

@@ -70,7 +70,7 @@ public sealed class DetailsModel(
 
         var password = RandomNumberGenerator.GetString(PasswordAlphabet, 12);
         var (account, problems) = await accounts.CreateAsync(
-            new AccountDetails(email, $"{person.FirstName} {person.LastName}", [Roles.Candidate], null, false, personId), password);
+            new AccountDetails(email, $"{person.FirstName} {person.LastName}", [Roles.Candidate], null, false, personId, MustChangePassword: true), password);
         if (account is null)
         {
             Message = string.Join(" ", problems.Select(p => errors.For(p.Code)));
