@@ -230,6 +230,32 @@ public sealed class TheoryTestGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_withheld_result_is_shown_only_after_the_closed_session_releases_it()
+    {
+        var (session, person) = await OpenSessionAsync(showResultAtOnce: false);
+        var test = Attempt(session, person);
+        await test.OpenAsync("conn-1", "candidate");
+        var submitted = (await test.SubmitAsync("conn-1", "candidate")).View!;
+        Assert.Equal((true, null), (submitted.ResultWithheld, submitted.Result));
+        var grain = fixture.Grains.GetGrain<IExamSessionGrain>(session);
+
+        var early = await grain.ReleaseResultsAsync("admin");
+        Assert.Equal(ExamSessionGrain.NotClosed, Assert.Single(early.Errors).Code);
+        Assert.True((await grain.CloseAsync("operator")).Succeeded);
+        Assert.True((await grain.ReleaseResultsAsync("admin")).Succeeded);
+        Assert.True((await grain.ReleaseResultsAsync("admin")).Succeeded);
+
+        var view = (await test.OpenAsync("conn-2", "candidate")).View!;
+        Assert.False(view.ResultWithheld);
+        Assert.Equal(30, view.Result!.MaxPoints);
+        Assert.NotNull((await grain.GetAsync())!.ResultsReleasedAt);
+        Assert.Equal(
+            "released|admin",
+            await fixture.Database.ScalarAsync<string>(
+                $"SELECT string_agg(kind || '|' || actor, ',') FROM attempt_event WHERE attempt = '{TheoryTestKey.For(session, person)}' AND kind = 'released'"));
+    }
+
+    [Fact]
     public async Task The_board_shows_each_candidates_progress()
     {
         var (session, person) = await OpenSessionAsync();
@@ -245,16 +271,16 @@ public sealed class TheoryTestGrainTests(ClusterFixture fixture)
 
     private ITheoryTestGrain Attempt(Guid session, Guid person) => fixture.Grains.GetGrain<ITheoryTestGrain>(TheoryTestKey.For(session, person));
 
-    private static SessionDetails Details() =>
-        new(Qualification, "Sesja testowa", DateTimeOffset.UtcNow, "Sala 101", Guid.NewGuid(), ShowResultAtOnce: true);
+    private static SessionDetails Details(bool showResultAtOnce = true) =>
+        new(Qualification, "Sesja testowa", DateTimeOffset.UtcNow, "Sala 101", Guid.NewGuid(), showResultAtOnce);
 
-    private async Task<(Guid Session, Guid Person)> OpenSessionAsync()
+    private async Task<(Guid Session, Guid Person)> OpenSessionAsync(bool showResultAtOnce = true)
     {
         var person = Guid.NewGuid();
         Assert.True((await fixture.Grains.GetGrain<IPersonGrain>(person).CreateAsync(Samples.Person(null))).Succeeded);
         var session = Guid.NewGuid();
         var grain = fixture.Grains.GetGrain<IExamSessionGrain>(session);
-        var scheduled = await grain.ScheduleAsync(Details());
+        var scheduled = await grain.ScheduleAsync(Details(showResultAtOnce));
         Assert.True(scheduled.Succeeded, string.Join(", ", scheduled.Errors));
         Assert.True((await grain.SetRosterAsync(scheduled.Version, [person])).Succeeded);
         var opened = await grain.OpenAsync("admin");

@@ -78,7 +78,28 @@ public sealed class ExamHubTests(PortalFixture fixture)
         Assert.Equal(AttemptCodes.ReasonRequired, refusal);
     }
 
-    private async Task<(Guid Session, Guid Person, string OperatorEmail)> OpenSessionAsync()
+    [Fact]
+    public async Task A_withheld_result_reaches_the_candidate_after_the_training_admin_releases_it()
+    {
+        var (session, person, _) = await OpenSessionAsync(showResultAtOnce: false);
+        await using var candidate = await ConnectAsync("/hubs/theory-test", await SignInAsync(await fixture.Host.CreateUserAsync(Roles.Candidate, personId: person)));
+        await candidate.InvokeAsync<OpenResult>("Open", session);
+        var submitted = await candidate.InvokeAsync<OpenResult>("Submit", session);
+        Assert.Equal((true, null), (submitted.View!.ResultWithheld, submitted.View.Result));
+        await fixture.Host.Grains.GetGrain<IExamSessionGrain>(session).CloseAsync("operator");
+        var admin = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.TrainingAdmin));
+        var page = $"/Exams/Sessions/Details/{session}";
+        Assert.Contains("id=\"release-results\"", await admin.GetStringAsync(page), StringComparison.Ordinal);
+
+        var released = await admin.PostFormAsync(page, [], page + "?handler=ReleaseResults");
+
+        Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
+        Assert.DoesNotContain("id=\"release-results\"", await admin.GetStringAsync(page), StringComparison.Ordinal);
+        var reopened = await candidate.InvokeAsync<OpenResult>("Open", session);
+        Assert.Equal(30, reopened.View!.Result!.MaxPoints);
+    }
+
+    private async Task<(Guid Session, Guid Person, string OperatorEmail)> OpenSessionAsync(bool showResultAtOnce = true)
     {
         var grains = fixture.Host.Grains;
         var person = Guid.NewGuid();
@@ -86,7 +107,7 @@ public sealed class ExamHubTests(PortalFixture fixture)
         var (operatorId, operatorEmail) = await fixture.Host.CreateAccountAsync(Roles.ExamOperator);
         var session = Guid.NewGuid();
         var grain = grains.GetGrain<IExamSessionGrain>(session);
-        var scheduled = await grain.ScheduleAsync(new SessionDetails("CRM-PRK4", "Sesja hubów", DateTimeOffset.UtcNow, null, operatorId, true));
+        var scheduled = await grain.ScheduleAsync(new SessionDetails("CRM-PRK4", "Sesja hubów", DateTimeOffset.UtcNow, null, operatorId, showResultAtOnce));
         await grain.SetRosterAsync(scheduled.Version, [person]);
         Assert.True((await grain.OpenAsync(operatorId.ToString())).Succeeded);
         return (session, person, operatorEmail);

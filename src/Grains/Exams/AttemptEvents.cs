@@ -14,6 +14,7 @@ namespace Certification.Exams;
 [JsonDerivedType(typeof(TestResumed), "resumed")]
 [JsonDerivedType(typeof(TimeExtended), "extended")]
 [JsonDerivedType(typeof(TestSubmitted), "submitted")]
+[JsonDerivedType(typeof(ResultReleased), "released")]
 public abstract record AttemptEvent
 {
     /// <summary>Who caused it: a user id, or <c>system</c> for the clock.</summary>
@@ -51,3 +52,6 @@ public enum SubmissionCause
 
 /// <summary>The end of the attempt, with the result as it was computed then.</summary>
 public sealed record TestSubmitted(SubmissionCause Cause, AttemptResult Result) : AttemptEvent;
+
+/// <summary>The result of a sitting whose results wait for the panel's decision is shown to the candidate from now on.</summary>
+public sealed record ResultReleased : AttemptEvent;

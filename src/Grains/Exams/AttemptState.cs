@@ -40,6 +40,8 @@ public sealed class AttemptState
 
     public TestSubmitted? Submission { get; private set; }
 
+    public DateTimeOffset? ResultReleasedAt { get; private set; }
+
     /// <summary>How many events made this state: the next event's number is one more.</summary>
     public int EventCount { get; private set; }
 
@@ -87,6 +89,9 @@ public sealed class AttemptState
                 Submission = submitted;
                 Status = AttemptStatus.Submitted;
                 break;
+            case ResultReleased:
+                ResultReleasedAt = @event.At;
+                break;
         }
 
         EventCount++;
@@ -108,6 +113,9 @@ public sealed class AttemptState
     /// <summary>The moment time runs out, if the clock is running.</summary>
     public DateTimeOffset? Deadline =>
         Status == AttemptStatus.InProgress && StartedAt is { } started ? started + PausedTotal + Duration : null;
+
+    /// <summary>Whether the candidate may see their result: at once if the sitting says so, otherwise once released.</summary>
+    public bool ResultVisible() => Submission is not null && (Drawn!.ShowResultAtOnce || ResultReleasedAt is not null);
 
     public AttemptResult Score()
     {

@@ -26,7 +26,8 @@ public sealed record SessionSnapshot(
     [property: Id(1)] int Version,
     [property: Id(2)] SessionDetails Details,
     [property: Id(3)] SessionStatus Status,
-    [property: Id(4)] IReadOnlyList<Guid> Roster);
+    [property: Id(4)] IReadOnlyList<Guid> Roster,
+    [property: Id(5)] DateTimeOffset? ResultsReleasedAt = null);
 
 /// <summary>A portal process watching sessions for the operators connected to it.</summary>
 [Alias("cert.exams.IExamSessionObserver")]
@@ -59,6 +60,13 @@ public interface IExamSessionGrain : IGrainWithGuidKey
 
     [Alias("Close")]
     Task<Common.CommandResult> CloseAsync(string actor);
+
+    /// <summary>
+    /// Shows every candidate of a closed sitting their withheld result, once the panel has decided.
+    /// Releasing twice changes nothing.
+    /// </summary>
+    [Alias("ReleaseResults")]
+    Task<Common.CommandResult> ReleaseResultsAsync(string actor);
 
     [Alias("Get")]
     Task<SessionSnapshot?> GetAsync();

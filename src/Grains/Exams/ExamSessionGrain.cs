@@ -21,6 +21,7 @@ public sealed class ExamSessionGrain(
     public const string NotScheduled = "session.not_scheduled";
     public const string NotOpen = "session.not_open";
     public const string Closed = "session.closed";
+    public const string NotClosed = "session.not_closed";
     public const string RosterEmpty = "session.roster_empty";
     public const string UnknownPerson = "session.unknown_person";
     public const string BankTooSmall = "session.bank_too_small";
@@ -146,6 +147,27 @@ public sealed class ExamSessionGrain(
         return CommandResult.Ok(state.State.Version);
     }
 
+    public async Task<CommandResult> ReleaseResultsAsync(string actor)
+    {
+        if (!state.RecordExists || state.State.Status != SessionStatus.Closed)
+        {
+            return CommandResult.Rejected("Status", NotClosed);
+        }
+
+        if (state.State.ResultsReleasedAt is null)
+        {
+            await WriteAsync(state.State with { ResultsReleasedBy = actor, ResultsReleasedAt = clock.GetUtcNow() });
+        }
+
+        // Asked again each time: an attempt missed by an earlier release (a silo lost midway) gets it now.
+        foreach (var person in state.State.Roster)
+        {
+            await GrainFactory.GetGrain<ITheoryTestGrain>(TheoryTestKey.For(Id, person)).ReleaseResultAsync(actor);
+        }
+
+        return CommandResult.Ok(state.State.Version);
+    }
+
     public Task<SessionSnapshot?> GetAsync() => Task.FromResult(Snapshot());
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -263,7 +285,9 @@ public sealed class ExamSessionGrain(
     }
 
     private SessionSnapshot? Snapshot() =>
-        state.RecordExists ? new SessionSnapshot(Id, state.State.Version, state.State.Details!, state.State.Status, state.State.Roster) : null;
+        state.RecordExists
+            ? new SessionSnapshot(Id, state.State.Version, state.State.Details!, state.State.Status, state.State.Roster, state.State.ResultsReleasedAt)
+            : null;
 }
 
 [GenerateSerializer, Alias("cert.exams.ExamSessionState")]
@@ -278,4 +302,6 @@ public sealed record ExamSessionState
     [Id(6)] public DateTimeOffset? OpenedAt { get; init; }
     [Id(7)] public string? ClosedBy { get; init; }
     [Id(8)] public DateTimeOffset? ClosedAt { get; init; }
+    [Id(9)] public string? ResultsReleasedBy { get; init; }
+    [Id(10)] public DateTimeOffset? ResultsReleasedAt { get; init; }
 }

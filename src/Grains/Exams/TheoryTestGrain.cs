@@ -190,6 +190,22 @@ public sealed class TheoryTestGrain(
         }
     }
 
+    public async Task<bool> ReleaseResultAsync(string actor)
+    {
+        await EnforceDeadlineAsync();
+        if (_state.Submission is null)
+        {
+            return false;
+        }
+
+        if (!_state.ResultVisible())
+        {
+            await AppendAsync(new ResultReleased { Actor = actor, At = clock.GetUtcNow() });
+        }
+
+        return true;
+    }
+
     public async Task<AttemptBoardRow?> GetBoardRowAsync()
     {
         await EnforceDeadlineAsync();
@@ -299,7 +315,7 @@ public sealed class TheoryTestGrain(
     {
         var drawn = _state.Drawn!;
         var submitted = _state.Submission;
-        var showResult = submitted is not null && drawn.ShowResultAtOnce;
+        var showResult = _state.ResultVisible();
         return new AttemptView(
             _state.Status,
             [.. drawn.Questions.Select(q => new QuestionView(q.Number, q.Kind, q.Stem, q.Options))],

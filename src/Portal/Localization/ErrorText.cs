@@ -63,6 +63,7 @@ public sealed class ErrorText(IStringLocalizer<SharedResource> text)
         ExamSessionGrain.NotScheduled => text["Sesję można zmieniać tylko przed jej otwarciem."],
         ExamSessionGrain.NotOpen => text["Sesja nie jest otwarta."],
         ExamSessionGrain.Closed => text["Sesja jest zamknięta."],
+        ExamSessionGrain.NotClosed => text["Wyniki można udostępnić dopiero po zamknięciu sesji."],
         ExamSessionGrain.RosterEmpty => text["Dodaj kandydatów do sesji, zanim ją otworzysz."],
         ExamSessionGrain.UnknownPerson => text["Na liście jest osoba, której nie ma w CRM."],
         ExamSessionGrain.BankTooSmall => text["Bank pytań nie wystarcza do ułożenia testu według planu (za mało aktywnych pytań dla któregoś efektu)."],

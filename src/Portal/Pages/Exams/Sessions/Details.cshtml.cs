@@ -113,6 +113,24 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    /// <summary>After the panel's decision: candidates of a sitting with withheld results see them from now on.</summary>
+    public async Task<IActionResult> OnPostReleaseResultsAsync(Guid id)
+    {
+        var result = await grains.GetGrain<IExamSessionGrain>(id).ReleaseResultsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        if (result.Succeeded)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Message = string.Join(" ", result.Errors.Select(e => errors.For(e.Code)));
+        return Page();
+    }
+
     private async Task<IActionResult> ChangeRosterAsync(Guid id, int version, Func<IEnumerable<Guid>, IEnumerable<Guid>> change)
     {
         var grain = grains.GetGrain<IExamSessionGrain>(id);
