@@ -117,20 +117,45 @@ public sealed class AttemptState
     /// <summary>Whether the candidate may see their result: at once if the sitting says so, otherwise once released.</summary>
     public bool ResultVisible() => Submission is not null && (Drawn!.ShowResultAtOnce || ResultReleasedAt is not null);
 
+    /// <summary>
+    /// Whether item analysis should count this attempt: it was submitted after the candidate started. Attempts
+    /// terminated by an operator and never-started ones closed with the session say nothing about the items.
+    /// </summary>
+    public bool CountsForItemAnalysis =>
+        Submission is { Cause: not SubmissionCause.Terminated } && StartedAt is not null;
+
     public AttemptResult Score()
     {
         var drawn = Drawn ?? throw new InvalidOperationException("Nothing drawn to score");
-        var perQuestion = drawn.Questions.Select(q => (q.Outcome, Points: Scoring.Score(
-            q.Kind, [.. q.CorrectOptionIds], _answers.TryGetValue(q.Number, out var a) ? [.. a.Selected] : []))).ToList();
+        var perQuestion = Responses();
         var outcomes = perQuestion
             .GroupBy(q => q.Outcome)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new OutcomeScore(g.Key, Math.Round(g.Sum(q => q.Points), 2), g.Count(), Percent(g.Sum(q => q.Points), g.Count())))
+            .Select(g => new OutcomeScore(g.Key, Math.Round(g.Sum(q => q.Score), 2), g.Count(), Percent(g.Sum(q => q.Score), g.Count())))
             .ToList();
-        var points = perQuestion.Sum(q => q.Points);
+        var points = perQuestion.Sum(q => q.Score);
         var percent = Percent(points, perQuestion.Count);
         return new AttemptResult(Math.Round(points, 2), perQuestion.Count, percent, percent >= drawn.PassPercent, outcomes);
     }
+
+    /// <summary>Every drawn question with the candidate's last answer, scored against the key of the version shown.</summary>
+    public IReadOnlyList<ItemResponse> Responses()
+    {
+        var drawn = Drawn ?? throw new InvalidOperationException("Nothing drawn to score");
+        return [.. drawn.Questions.Select(q =>
+        {
+            IReadOnlyList<string> selected = _answers.TryGetValue(q.Number, out var a) ? a.Selected : [];
+            return new ItemResponse(
+                q.ItemId, q.ItemVersion, q.Outcome, q.Criterion, q.Kind, OptionIds(q), q.CorrectOptionIds, selected,
+                Scoring.Score(q.Kind, [.. q.CorrectOptionIds], [.. selected]));
+        })];
+    }
+
+    // True/false options are never shuffled and read best true first; other options were, so id order is the stable one.
+    private static IReadOnlyList<string> OptionIds(DrawnQuestion question) =>
+        question.Kind == ItemKind.TrueFalse
+            ? [.. question.Options.Select(o => o.Id)]
+            : [.. question.Options.Select(o => o.Id).Order(StringComparer.Ordinal)];
 
     private static decimal Percent(decimal points, int max) => max == 0 ? 0m : Math.Round(points * 100m / max, 1, MidpointRounding.AwayFromZero);
 }

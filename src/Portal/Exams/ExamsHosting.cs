@@ -12,6 +12,7 @@ internal static class ExamsHosting
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionBoardRelay>());
         builder.Services.AddSingleton<ExamQueries>();
         builder.Services.AddSingleton<Certification.Portal.Items.ItemQueries>();
+        builder.Services.AddSingleton<Certification.Portal.Items.ItemStatisticsQueries>();
     }
 
     public static void MapCertificationHubs(this WebApplication app)
