@@ -1,19 +1,16 @@
 using System.Text.RegularExpressions;
-using Certification.Crm;
 using Certification.Exams;
-using Certification.Portal.Accounts;
-using Certification.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Certification.EndToEnd;
 
-public sealed partial class TheoryTestBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class TheoryTestBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task A_candidate_keeps_answering_through_a_lost_connection_and_the_operators_extension_reaches_their_clock()
     {
-        var (session, person, candidateEmail, operatorEmail) = await OpenSessionAsync();
+        var (session, person, candidateEmail, operatorEmail) = await Scenarios.OpenTheorySessionAsync(browser.Portal);
         var candidate = await browser.NewPageAsync();
 
         // Every web socket to the test hub goes through this route, so the test can cut it and let it back.
@@ -35,7 +32,7 @@ public sealed partial class TheoryTestBrowserTests(BrowserFixture browser) : ICl
         // SignalR falls back to HTTP transports, so cutting the network means refusing those too (negotiation included).
         await candidate.RouteAsync(new Regex("/hubs/theory-test"), route => cut ? route.AbortAsync() : route.ContinueAsync());
 
-        await SignInAsync(candidate, candidateEmail);
+        await Scenarios.SignInAsync(candidate, candidateEmail);
         await candidate.GetByRole(AriaRole.Link, new() { Name = "Moje egzaminy" }).First.ClickAsync();
         await candidate.GetByRole(AriaRole.Link, new() { Name = "Przejdź do testu" }).ClickAsync();
         await Expect(candidate.GetByRole(AriaRole.Heading, new() { Name = "Pytanie 1 z 30" })).ToBeVisibleAsync();
@@ -61,7 +58,7 @@ public sealed partial class TheoryTestBrowserTests(BrowserFixture browser) : ICl
 
         // The operator extends the candidate's time; the candidate's clock shows it at once.
         var console = await browser.NewPageAsync();
-        await SignInAsync(console, operatorEmail);
+        await Scenarios.SignInAsync(console, operatorEmail);
         await console.GotoAsync($"/ExamOperator/Console/{session}");
         await Expect(console.Locator("#roster tbody tr")).ToHaveCountAsync(1);
         await console.Locator("#reason").FillAsync("Zanik zasilania w sali");
@@ -91,11 +88,11 @@ public sealed partial class TheoryTestBrowserTests(BrowserFixture browser) : ICl
     [Fact]
     public async Task The_test_page_carries_no_answer_key()
     {
-        var (session, _, candidateEmail, _) = await OpenSessionAsync();
+        var (session, _, candidateEmail, _) = await Scenarios.OpenTheorySessionAsync(browser.Portal);
         var candidate = await browser.NewPageAsync();
         var frames = new List<string>();
         candidate.WebSocket += (_, ws) => ws.FrameReceived += (_, frame) => frames.Add(frame.Text ?? string.Empty);
-        await SignInAsync(candidate, candidateEmail);
+        await Scenarios.SignInAsync(candidate, candidateEmail);
 
         await candidate.GotoAsync($"/Candidate/Test/{session}");
         await Expect(candidate.GetByRole(AriaRole.Heading, new() { Name = "Pytanie 1 z 30" })).ToBeVisibleAsync();
@@ -115,30 +112,5 @@ public sealed partial class TheoryTestBrowserTests(BrowserFixture browser) : ICl
         {
             await page.Locator("#next").ClickAsync();
         }
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Hasło").FillAsync(PortalHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Witaj") })).ToBeVisibleAsync();
-    }
-
-    private async Task<(Guid Session, Guid Person, string Candidate, string Operator)> OpenSessionAsync()
-    {
-        var grains = browser.Portal.Grains;
-        var person = Guid.NewGuid();
-        await grains.GetGrain<IPersonGrain>(person).CreateAsync(new PersonDetails("Zofia", "Źdźbło", null, null, null, null, null, null));
-        var candidate = await browser.Portal.CreateUserAsync(Roles.Candidate, personId: person);
-        var (operatorId, operatorEmail) = await browser.Portal.CreateAccountAsync(Roles.ExamOperator);
-        var session = Guid.NewGuid();
-        var grain = grains.GetGrain<IExamSessionGrain>(session);
-        var scheduled = await grain.ScheduleAsync(new SessionDetails("CRM-PRK4", "Sesja E2E", DateTimeOffset.UtcNow, "Sala 7", operatorId, ShowResultAtOnce: true));
-        await grain.SetRosterAsync(scheduled.Version, [person]);
-        var opened = await grain.OpenAsync(operatorId.ToString());
-        Assert.True(opened.Succeeded, string.Join(", ", opened.Errors));
-        return (session, person, candidate, operatorEmail);
     }
 }

@@ -35,6 +35,12 @@ public sealed class TestModel(IGrainFactory grains, IStringLocalizer<SharedResou
         Texts = new Dictionary<string, string>
         {
             ["question"] = text["Pytanie {0} z {1}"],
+            ["cell"] = text["Pytanie {0}: {1}"],
+            ["cellAnswered"] = text["z odpowiedzią"],
+            ["cellUnanswered"] = text["bez odpowiedzi"],
+            ["cellFlagged"] = text["do sprawdzenia"],
+            ["cellUnsaved"] = text["niezapisane"],
+            ["timeWarning"] = text["Do końca testu: {0} min."],
             ["multiple"] = text["Zaznacz wszystkie poprawne odpowiedzi."],
             ["flag"] = text["Oznacz do sprawdzenia"],
             ["unflag"] = text["Usuń oznaczenie"],

@@ -112,6 +112,20 @@
     deadline = performance.now() + seconds * 1000;
   }
 
+  // The clock is silent, or a screen reader would read it every second; the time left is announced at these marks.
+  const warningMinutes = [10, 5, 1];
+  let warnedAt = null;
+
+  function warnTimeLeft(left) {
+    const mark = warningMinutes.filter((m) => left <= m * 60).pop();
+    if (mark === undefined || (warnedAt !== null && mark > warnedAt)) {
+      warnedAt = mark ?? null; // more time than the mark, or the operator has just added some
+    } else if (left > 0 && (warnedAt === null || mark < warnedAt)) {
+      warnedAt = mark;
+      setText($("time-warning"), format(texts.timeWarning, Math.ceil(left / 60)));
+    }
+  }
+
   setInterval(() => {
     if (deadline === null || !view) return;
     const paused = view.status === "Paused" || view.status === 3;
@@ -119,20 +133,23 @@
     if (paused) { setRemaining(view.remainingSeconds); }
     $("remaining").textContent = `${String(Math.floor(left / 60)).padStart(2, "0")}:${String(left % 60).padStart(2, "0")}`;
     $("remaining").classList.toggle("low", left < 300);
+    warnTimeLeft(left);
     if (left === 0 && online && holding && view.status !== "Submitted" && view.status !== 4) open();
   }, 250);
 
   function render() {
     if (!view) return;
+    const focused = focusedControl();
     const q = view.questions[current];
     const answer = answers.get(q.number) || { selected: [], flagged: false };
     const multiple = q.kind === "MultipleChoice" || q.kind === 2;
     const section = $("question");
     section.replaceChildren();
-    const heading = el("h2", {}, format(texts.question, q.number, view.questions.length));
-    const stem = el("p", { class: "stem", id: "stem" }, q.stem);
-    const fieldset = el("fieldset", { "aria-labelledby": "stem" });
-    if (multiple) fieldset.append(el("p", { class: "muted" }, texts.multiple));
+    const heading = el("h2", { id: "question-heading", tabindex: "-1" }, format(texts.question, q.number, view.questions.length));
+    // The item bank is written in Polish whatever language the candidate reads the interface in.
+    const stem = el("p", { class: "stem", id: "stem", lang: "pl" }, q.stem);
+    const fieldset = el("fieldset", { "aria-labelledby": "stem", "aria-describedby": multiple ? "multiple-hint" : "" });
+    if (multiple) fieldset.append(el("p", { class: "muted", id: "multiple-hint" }, texts.multiple));
     for (const option of q.options) {
       const input = el("input", { type: multiple ? "checkbox" : "radio", name: "answer", value: option.id });
       input.checked = answer.selected.includes(option.id);
@@ -143,7 +160,7 @@
           : [option.id];
         change(q.number, selected, answer.flagged);
       });
-      fieldset.append(el("label", { class: "option" }, input, " ", option.text));
+      fieldset.append(el("label", { class: "option" }, input, " ", el("span", { lang: "pl" }, option.text)));
     }
     const flag = el("button", { type: "button", id: "flag", class: answer.flagged ? "flagged" : "" }, answer.flagged ? texts.unflag : texts.flag);
     flag.disabled = !holding;
@@ -159,28 +176,55 @@
     const grid = $("grid");
     grid.replaceChildren(...view.questions.map((question, index) => {
       const a = answers.get(question.number);
+      const answered = Boolean(a && a.selected.length), flagged = Boolean(a && a.flagged);
       const pending = queue.some((c) => c.question === question.number);
+      // Colour and border tell the state on screen; the name tells it to a screen reader.
+      const state = [answered ? texts.cellAnswered : texts.cellUnanswered, flagged ? texts.cellFlagged : "", pending ? texts.cellUnsaved : ""].filter(Boolean).join(", ");
       const cell = el("button", {
-        type: "button", role: "listitem",
-        class: ["cell", a && a.selected.length ? "answered" : "", a && a.flagged ? "flagged" : "", index === current ? "current" : "", pending ? "pending" : ""].join(" "),
-        "aria-label": `${question.number}`,
+        type: "button", "data-index": String(index),
+        class: ["cell", answered ? "answered" : "", flagged ? "flagged" : "", index === current ? "current" : "", pending ? "pending" : ""].join(" "),
+        "aria-label": format(texts.cell, question.number, state),
+        "aria-current": index === current ? "true" : "",
       }, String(question.number));
       cell.addEventListener("click", () => go(index));
-      return cell;
+      return el("li", {}, cell);
     }));
     renderConnection();
+    restoreFocus(focused);
+  }
+
+  // Redrawing replaces the controls; without this a keyboard user would be thrown back to the top of the page
+  // after every answer.
+  function focusedControl() {
+    const active = document.activeElement;
+    if (!active || !root.contains(active)) return null;
+    if (active.name === "answer") return `#question input[value="${CSS.escape(active.value)}"]`;
+    if (active.dataset.index) return `#grid [data-index="${active.dataset.index}"]`;
+    return active.id ? `#${CSS.escape(active.id)}` : null;
+  }
+
+  function restoreFocus(selector) {
+    if (!selector || root.contains(document.activeElement)) return;
+    const target = document.querySelector(selector);
+    (target && !target.disabled && !target.closest("[hidden]") ? target : $("question-heading"))?.focus();
   }
 
   function go(index) {
     current = Math.max(0, Math.min(view.questions.length - 1, index));
     render();
-    $("question").querySelector("h2").focus?.();
+    $("question-heading").focus();
   }
 
+  // The status region is announced on every change of its text, so the number of queued changes is only shown:
+  // a reconnection sending ten answers would otherwise be read out ten times.
   function renderConnection() {
-    const box = $("connection");
-    box.className = "connection " + (!online ? "offline" : queue.length ? "saving" : "online");
-    box.textContent = !online ? texts.offline : queue.length ? `${texts.saving} (${queue.length})` : texts.saved;
+    $("connection").className = "connection " + (!online ? "offline" : queue.length ? "saving" : "online");
+    setText($("connection-text"), !online ? texts.offline : queue.length ? texts.saving : texts.saved);
+    setText($("connection-count"), online && queue.length ? ` (${queue.length})` : "");
+  }
+
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
   }
 
   function notice(message, actionLabel) {
@@ -201,7 +245,8 @@
     dropQueue();
     root.querySelector(".test-body").hidden = true;
     const box = $("result");
-    box.replaceChildren(el("h2", {}, texts.submitted));
+    const wasShown = !box.hidden;
+    box.replaceChildren(el("h2", { id: "result-heading", tabindex: "-1" }, texts.submitted));
     if (view.result) {
       const r = view.result;
       box.append(el("p", { id: "score" }, format(texts.score, r.percent, r.points, r.maxPoints)), el("p", { class: r.passed ? "ok" : "error" }, r.passed ? texts.passed : texts.failed));
@@ -211,6 +256,7 @@
       box.append(el("p", {}, texts.withheld));
     }
     box.hidden = false;
+    if (!wasShown) $("result-heading").focus();
     $("remaining").textContent = "--:--";
     deadline = null;
   }
@@ -229,10 +275,13 @@
   });
 
   document.addEventListener("keydown", (e) => {
-    if (!view || e.target.tagName === "TEXTAREA" || $("confirm").open) return;
+    // Keys with a modifier belong to the browser and the screen reader (Alt+← is Back, Ctrl+F is Find).
+    if (!view || e.altKey || e.ctrlKey || e.metaKey || $("confirm").open || !$("result").hidden) return;
     if (e.key === "ArrowRight" && e.target.type !== "radio") go(current + 1);
     else if (e.key === "ArrowLeft" && e.target.type !== "radio") go(current - 1);
-    else if (e.key.toLowerCase() === "f" && holding) {
+    // A single-letter shortcut works only with the focus on the question (WCAG 2.1.4), so that speech input
+    // or a stray key elsewhere cannot flag it.
+    else if (e.key.toLowerCase() === "f" && holding && $("question").contains(e.target)) {
       const q = view.questions[current];
       const a = answers.get(q.number) || { selected: [], flagged: false };
       change(q.number, a.selected, !a.flagged);
