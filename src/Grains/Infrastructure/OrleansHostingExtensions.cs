@@ -65,6 +65,7 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<ItemProjection>();
         services.TryAddSingleton<ExamProjection>();
         services.TryAddSingleton<AttemptEventStore>();
+        services.TryAddSingleton<Training.TrainingProjection>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(ExamClock.Key, TimeProvider.System);
         return services;

@@ -1,0 +1,135 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Certification.Training;
+
+/// <summary>
+/// Writes what lists, the calendar, the extranet and contact histories read about training orders:
+/// one row per order, one per enrolment, and one contact-history entry per event that concerns a
+/// person. An older state never overwrites a newer one, and an event is recorded once however often
+/// it is written, so a replay after a crash is harmless.
+/// </summary>
+public sealed class TrainingProjection(NpgsqlDataSource dataSource)
+{
+    public async Task WriteAsync(Guid id, TrainingOrderState state, IReadOnlyList<OrderEvent> events)
+    {
+        var details = state.Details!;
+        var phase = state.CurrentPhase();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        await using var order = new NpgsqlCommand(
+            """
+            INSERT INTO training_order_projection (id, version, type_id, type_name, title, phase, phase_name, published, enrolment_open,
+                first_day, last_day, starts_at, hours, location_id, trainer_id, price, capacity, enrolled, waiting, visibility, visible_to, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+            ON CONFLICT (id) DO UPDATE SET
+                version = excluded.version, type_id = excluded.type_id, type_name = excluded.type_name, title = excluded.title,
+                phase = excluded.phase, phase_name = excluded.phase_name, published = excluded.published,
+                enrolment_open = excluded.enrolment_open, first_day = excluded.first_day, last_day = excluded.last_day,
+                starts_at = excluded.starts_at, hours = excluded.hours, location_id = excluded.location_id,
+                trainer_id = excluded.trainer_id, price = excluded.price, capacity = excluded.capacity,
+                enrolled = excluded.enrolled, waiting = excluded.waiting, visibility = excluded.visibility,
+                visible_to = excluded.visible_to, updated_at = excluded.updated_at
+            WHERE training_order_projection.version < excluded.version
+            """,
+            connection,
+            transaction);
+        var first = details.Meetings[0];
+        AddParameters(
+            order,
+            id,
+            state.Version,
+            state.Type!.Id,
+            state.Type.Name,
+            details.Title,
+            phase.Id,
+            phase.Name,
+            phase.Published,
+            phase.Published && phase.Enrolment,
+            first.Date,
+            details.Meetings[^1].Date,
+            first.Date.ToDateTime(first.From),
+            details.Hours(),
+            details.LocationId,
+            (object?)details.TrainerId ?? DBNull.Value,
+            details.PricePerParticipant,
+            details.Capacity,
+            state.EnrolledCount(),
+            state.Enrolments.Count(e => e.Status == EnrolmentStatus.Waiting),
+            (short)details.Visibility,
+            details.VisibleToClients.ToArray(),
+            state.UpdatedAt);
+        var newer = await order.ExecuteNonQueryAsync() == 1;
+
+        if (newer)
+        {
+            await using var clear = new NpgsqlCommand("DELETE FROM training_enrolment_projection WHERE order_id = $1", connection, transaction);
+            clear.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+            await clear.ExecuteNonQueryAsync();
+
+            await using var enrolments = new NpgsqlCommand(
+                """
+                INSERT INTO training_enrolment_projection (order_id, person_id, client_id, status, source, since, attended, attendance_percent, certificate)
+                SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::smallint[], $5::smallint[], $6::timestamptz[], $7::text[], $8::numeric[], $9::boolean[])
+                """,
+                connection,
+                transaction);
+            var list = state.Enrolments;
+            AddParameters(
+                enrolments,
+                id,
+                list.Select(e => e.PersonId).ToArray(),
+                list.Select(e => e.ClientId).ToArray(),
+                list.Select(e => (short)e.Status).ToArray(),
+                list.Select(e => (short)e.Source).ToArray(),
+                list.Select(e => e.Since).ToArray(),
+                // Days as text: an array of date arrays is not a PostgreSQL type; the column parses them back.
+                list.Select(e => string.Join(',', e.Attended.Order().Select(d => d.ToString("yyyy-MM-dd")))).ToArray(),
+                list.Select(e => TrainingOrderRules.AttendancePercent(details, e)).ToArray(),
+                list.Select(e => TrainingOrderRules.EarnsCertificate(details, e)).ToArray());
+            await enrolments.ExecuteNonQueryAsync();
+        }
+
+        var concerning = events.Where(e => e.PersonId is not null).ToList();
+        if (concerning.Count > 0)
+        {
+            await using var history = new NpgsqlCommand(
+                """
+                INSERT INTO contact_event (source_id, source_seq, at, person_id, client_id, kind, subject_type, subject_id, subject_title, detail, actor)
+                SELECT $1, seq, at, person_id, client_id, kind, 'training_order', $1, $2, detail, actor
+                FROM unnest($3::int[], $4::timestamptz[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[])
+                    AS e (seq, at, person_id, client_id, kind, detail, actor)
+                ON CONFLICT (source_id, source_seq) DO NOTHING
+                """,
+                connection,
+                transaction);
+            AddParameters(
+                history,
+                id,
+                details.Title,
+                concerning.Select(e => e.Seq).ToArray(),
+                concerning.Select(e => e.At).ToArray(),
+                concerning.Select(e => e.PersonId!.Value).ToArray(),
+                concerning.Select(e => state.EnrolmentOf(e.PersonId!.Value)?.ClientId).ToArray(),
+                concerning.Select(e => "order." + e.Kind.ToString().ToLowerInvariant()).ToArray(),
+                concerning.Select(e => e.Detail).ToArray(),
+                concerning.Select(e => e.Actor).ToArray());
+            await history.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private static void AddParameters(NpgsqlCommand command, params object?[] values)
+    {
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value switch
+            {
+                DateOnly date => new NpgsqlParameter { Value = date, NpgsqlDbType = NpgsqlDbType.Date },
+                _ => new NpgsqlParameter { Value = value ?? DBNull.Value },
+            });
+        }
+    }
+}
