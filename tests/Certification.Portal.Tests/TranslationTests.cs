@@ -57,6 +57,7 @@ public sealed partial class TranslationTests(PortalFixture fixture)
         return directory?.FullName ?? throw new InvalidOperationException("Certification.sln not found above the test binaries");
     }
 
-    [GeneratedRegex("""(?<![A-Za-z])(?:T|text)\["([^"]+)"\]""")]
+    // Plain texts and texts with arguments (T["Pytanie {0} z {1}", …]) alike.
+    [GeneratedRegex("""(?<![A-Za-z])(?:T|text)\["([^"]+)"[\],]""")]
     private static partial Regex LocalizedText();
 }

@@ -10,6 +10,7 @@ internal static class DatabaseHosting
         builder.Services.AddCertificationData(DatabaseSettings.ConnectionString(builder.Configuration));
         builder.Services.AddSingleton<CrmProjectionRebuilder>();
         builder.Services.AddSingleton<Certification.Portal.Crm.CrmQueries>();
+        builder.Services.AddSingleton<Certification.Portal.Training.TrainingQueries>();
     }
 
     /// <summary>Brings the schema up to date before Orleans starts: its providers read their queries from it.</summary>

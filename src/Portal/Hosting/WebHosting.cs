@@ -19,6 +19,7 @@ internal static class WebHosting
                 options.Conventions.AuthorizeFolder("/Partner", Policies.PartnerAdmin);
                 options.Conventions.AuthorizeFolder("/Exams", Policies.TrainingAdmin);
                 options.Conventions.AuthorizeFolder("/Items", Policies.TrainingAdmin);
+                options.Conventions.AuthorizeFolder("/Training", Policies.TrainingAdmin);
                 options.Conventions.AuthorizeFolder("/Qualifications", Policies.TrainingAdmin);
                 options.Conventions.AuthorizeFolder("/ExamOperator", Policies.ExamOperator);
                 options.Conventions.AuthorizeFolder("/Candidate", Policies.Candidate);
