@@ -18,7 +18,7 @@ public sealed class DemoDataTests
         await seeder.SeedAsync(CancellationToken.None);
 
         Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));
-        Assert.Equal(301, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients and the demo candidate
+        Assert.Equal(302, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients, the demo candidate and the trainer
         Assert.Equal(DemoSeeder.Logins.Count, await CountAsync(host, "SELECT count(*) FROM user_account"));
         Assert.Equal(Roles.All.Order(StringComparer.Ordinal), DemoSeeder.Logins.Select(l => l.Role).Order(StringComparer.Ordinal));
         foreach (var role in Roles.All)
@@ -41,16 +41,29 @@ public sealed class DemoDataTests
 
         Assert.True(await CountAsync(host, "SELECT count(*) FROM client_projection WHERE name ~ '[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]'") > 0);
         Assert.Equal(0, await CountAsync(host, "SELECT count(*) FROM client_projection WHERE name ILIKE '% and %'"));
-        // Everyone works at a seeded client, except the demo candidate, who signs up on their own.
-        Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id WHERE c.id IS NULL"));
+        // Everyone works at a seeded client, except the demo candidate, who signs up on their own, and the trainer.
+        Assert.Equal(2, await CountAsync(host, "SELECT count(*) FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id WHERE c.id IS NULL"));
         Assert.Equal(1, await CountAsync(
             host, "SELECT count(*) FROM user_account u JOIN exam_roster_projection r ON r.person_id = u.person_id WHERE 'Candidate' = ANY (u.roles)"));
         Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM exam_session_projection WHERE candidates = 3 AND status = 1"));
 
+        // The training office: orders in every phase, a full one with a waiting list, one delivered with attendance.
+        Assert.Equal(7, await CountAsync(host, "SELECT count(*) FROM training_order_projection"));
+        Assert.Equal(
+            "announced,delivered,draft,enrolment,enrolment,enrolment,settled",
+            await host.Database.ScalarAsync<string>("SELECT string_agg(phase, ',' ORDER BY phase) FROM training_order_projection"));
+        Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM training_order_projection WHERE enrolled = capacity AND waiting = 2"));
+        Assert.Equal("7|8", await host.Database.ScalarAsync<string>(
+            "SELECT sum(e.certificate::int) || '|' || count(*) FROM training_enrolment_projection e JOIN training_order_projection o ON o.id = e.order_id WHERE o.phase = 'delivered'"));
+        Assert.True(await CountAsync(host, $"SELECT count(*) FROM training_enrolment_projection e JOIN user_account u ON u.client_id = e.client_id WHERE u.email = '{partner}'") >= 2);
+        Assert.Equal(6, await CountAsync(host, "SELECT count(*) FROM user_account u JOIN training_order_projection o ON o.trainer_id = u.person_id WHERE u.email = 'asesor@demo.pl'"));
+
         await seeder.SeedAsync(CancellationToken.None);
 
+        Assert.Equal(7, await CountAsync(host, "SELECT count(*) FROM training_order_projection"));
+
         Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));
-        Assert.Equal(301, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients and the demo candidate
+        Assert.Equal(302, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients, the demo candidate and the trainer
         Assert.Equal(DemoSeeder.Logins.Count, await CountAsync(host, "SELECT count(*) FROM user_account"));
     }
 

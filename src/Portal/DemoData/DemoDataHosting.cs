@@ -6,6 +6,7 @@ internal static class DemoDataHosting
     public static void AddDemoData(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddSingleton<TrainingDemo>();
         if (builder.Configuration.GetValue<bool>("Demo:Seed"))
         {
             builder.Services.AddHostedService<DemoSeedingService>();

@@ -12,10 +12,13 @@ namespace Certification.Portal.DemoData;
 /// Runs once: a marker row records that it did.
 /// </summary>
 public sealed class DemoSeeder(
-    IGrainFactory grains, AccountAdministration accounts, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DemoSeeder> logger)
+    IGrainFactory grains, AccountAdministration accounts, TrainingDemo training, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Password = "Demo-2026!";
     private const string Marker = "demo-data-v1";
+
+    // A separate step, so an installation seeded before the training office existed gets its demo too.
+    private const string TrainingMarker = "demo-training-v1";
     private const int Seed = 20261123;
     private static readonly string[] PublicUnits = ["Urząd", "Ośrodek Pomocy Społecznej", "Szkoła Podstawowa nr 1"];
     private static readonly string[] CompanyPrefixes = ["PHU", "Biuro Rachunkowe", "Przedsiębiorstwo Handlowe", "Hurtownia", "Usługi Informatyczne"];
@@ -36,29 +39,43 @@ public sealed class DemoSeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var check = new NpgsqlCommand("SELECT 1 FROM app_marker WHERE name = @name", connection))
+        if (!await IsDoneAsync(Marker, cancellationToken))
         {
-            check.Parameters.AddWithValue("name", Marker);
-            if (await check.ExecuteScalarAsync(cancellationToken) is not null)
-            {
-                return;
-            }
+            await SeedBaseAsync(cancellationToken);
         }
 
+        if (!await IsDoneAsync(TrainingMarker, cancellationToken))
+        {
+            logger.LogInformation("Seeding the demo of the training office");
+            await training.SeedAsync();
+            await MarkDoneAsync(TrainingMarker, cancellationToken);
+        }
+    }
+
+    private async Task<bool> IsDoneAsync(string marker, CancellationToken cancellationToken)
+    {
+        await using var check = dataSource.CreateCommand("SELECT 1 FROM app_marker WHERE name = @name");
+        check.Parameters.AddWithValue("name", marker);
+        return await check.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    private async Task MarkDoneAsync(string marker, CancellationToken cancellationToken)
+    {
+        await using var mark = dataSource.CreateCommand("INSERT INTO app_marker (name, done_at) VALUES (@name, @at)");
+        mark.Parameters.AddWithValue("name", marker);
+        mark.Parameters.AddWithValue("at", clock.GetUtcNow());
+        await mark.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task SeedBaseAsync(CancellationToken cancellationToken)
+    {
         logger.LogInformation("Seeding demo data (seed {Seed})", Seed);
         var clients = await SeedClientsAsync(grains);
         var people = await SeedPeopleAsync(grains, clients);
         var candidate = await SeedCandidateAsync();
         var accounts = await SeedAccountsAsync(clients[0], candidate);
         await SeedExamSessionAsync(accounts[Roles.ExamOperator], candidate, people);
-
-        await using (var mark = new NpgsqlCommand("INSERT INTO app_marker (name, done_at) VALUES (@name, @at)", connection))
-        {
-            mark.Parameters.AddWithValue("name", Marker);
-            mark.Parameters.AddWithValue("at", clock.GetUtcNow());
-            await mark.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await MarkDoneAsync(Marker, cancellationToken);
 
         logger.LogInformation("Demo data ready: {Clients} clients, {People} people, {Accounts} accounts", clients.Count, people.Count, Logins.Count);
     }
