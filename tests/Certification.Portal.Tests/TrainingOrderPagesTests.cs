@@ -26,6 +26,8 @@ public sealed class TrainingOrderPagesTests(PortalFixture fixture)
         }
 
         var page = $"/Training/Orders/Details/{order}";
+        Assert.Contains($"/Training/Orders/Details/{order}", await admin.GetStringAsync("/Training/Orders?search=CRM"), StringComparison.Ordinal);
+        Assert.Contains($"/Training/Orders/Details/{order}", await admin.GetStringAsync("/Training/Orders?month=2026-12"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, new() { ["phase"] = "enrolment" }, page + "?handler=Move")).StatusCode);
         var found = await admin.GetStringAsync(page + $"?search=Zapisowa{order:N}");
         Assert.Contains("Pierwsza", found, StringComparison.Ordinal);

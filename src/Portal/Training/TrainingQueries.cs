@@ -6,13 +6,8 @@ using Npgsql;
 namespace Certification.Portal.Training;
 
 public sealed record OrderListItem(
-    Guid Id, string Title, string TypeName, string Phase, string PhaseName, DateTime FirstDay, DateTime LastDay, DateTime StartsAt,
-    decimal Hours, Guid LocationId, decimal Price, int Capacity, int Enrolled, int Waiting, OrderVisibility Visibility, bool EnrolmentOpen)
-{
-    public DateOnly First => DateOnly.FromDateTime(FirstDay);
-
-    public DateOnly Last => DateOnly.FromDateTime(LastDay);
-}
+    Guid Id, string Title, string TypeName, string Phase, string PhaseName, DateOnly FirstDay, DateOnly LastDay, DateTime StartsAt,
+    decimal Hours, Guid LocationId, decimal Price, int Capacity, int Enrolled, int Waiting, OrderVisibility Visibility, bool EnrolmentOpen);
 
 public sealed record PersonName(Guid Id, string FirstName, string LastName, string? Email, Guid? ClientId, string? ClientName)
 {
@@ -21,7 +16,7 @@ public sealed record PersonName(Guid Id, string FirstName, string LastName, stri
 
 /// <summary>A person's part in one training: what the extranet and the contact history show.</summary>
 public sealed record Participation(
-    Guid OrderId, string Title, DateTime FirstDay, DateTime LastDay, Guid PersonId, string FirstName, string LastName,
+    Guid OrderId, string Title, DateOnly FirstDay, DateOnly LastDay, Guid PersonId, string FirstName, string LastName,
     EnrolmentStatus Status, decimal AttendancePercent, bool Certificate);
 
 /// <summary>
@@ -54,7 +49,7 @@ public sealed class TrainingQueries(NpgsqlDataSource dataSource)
             ORDER BY o.first_day DESC, o.title
             LIMIT 500
             """,
-            new { search = Pattern(search), phase = string.IsNullOrWhiteSpace(phase) ? null : phase, from = ToDate(from), to = ToDate(to) });
+            new { search = Pattern(search), phase = string.IsNullOrWhiteSpace(phase) ? null : phase, from, to });
         return [.. rows];
     }
 
@@ -123,8 +118,6 @@ public sealed class TrainingQueries(NpgsqlDataSource dataSource)
             new { client });
         return [.. rows];
     }
-
-    private static DateTime? ToDate(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
 
     private static string? Pattern(string? search) =>
         string.IsNullOrWhiteSpace(search)

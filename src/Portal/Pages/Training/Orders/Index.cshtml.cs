@@ -68,5 +68,5 @@ public sealed class IndexModel(TrainingQueries queries, IGrainFactory grains, Ti
         return days.Chunk(7);
     }
 
-    public IEnumerable<OrderListItem> On(DateOnly day) => Orders.Where(o => o.First <= day && o.Last >= day);
+    public IEnumerable<OrderListItem> On(DateOnly day) => Orders.Where(o => o.FirstDay <= day && o.LastDay >= day);
 }
