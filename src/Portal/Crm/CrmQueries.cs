@@ -56,7 +56,7 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
         return new Page<ClientListItem>([.. items], total, page, PageSize);
     }
 
-    public async Task<Page<PersonListItem>> PeopleAsync(CrmScope scope, string? search, Guid? clientId, int page)
+    public async Task<Page<PersonListItem>> PeopleAsync(CrmScope scope, string? search, Guid? clientId, int page, int pageSize = PageSize)
     {
         page = Math.Max(1, page);
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -66,8 +66,8 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
             scopeClient = scope.ClientId,
             search = Pattern(search),
             clientId,
-            limit = PageSize,
-            offset = (page - 1) * PageSize,
+            limit = pageSize,
+            offset = (page - 1) * pageSize,
         };
         const string Filter =
             """
@@ -86,7 +86,7 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
             LIMIT @limit OFFSET @offset
             """,
             parameters);
-        return new Page<PersonListItem>([.. items], total, page, PageSize);
+        return new Page<PersonListItem>([.. items], total, page, pageSize);
     }
 
     public async Task<IReadOnlyList<ClientOption>> ClientOptionsAsync(CrmScope scope)
