@@ -2,6 +2,7 @@ using System.Net;
 using Certification.Crm;
 using Certification.Exams;
 using Certification.Items;
+using Certification.Mail;
 using Certification.Qualifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,8 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<ItemProjection>();
         services.TryAddSingleton<ExamProjection>();
         services.TryAddSingleton<AttemptEventStore>();
+        services.TryAddSingleton<IMailOutbox, MailOutbox>();
+        services.TryAddSingleton<MailOutboxStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(ExamClock.Key, TimeProvider.System);
         return services;
