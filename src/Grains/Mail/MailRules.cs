@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Certification.Common;
 
 namespace Certification.Mail;
 
@@ -19,7 +20,9 @@ public static partial class MailRules
             problems.Add($"Kind '{mail.Kind}' is not a dotted lower-case code such as 'enrolment.confirmed'.");
         }
 
-        if (mail.To is null || mail.To.Address is not { Length: <= 254 } address || !AddressPattern().IsMatch(address))
+        var addressErrors = new List<FieldError>();
+        FieldRules.Email(addressErrors, "to", mail.To.Address, required: true);
+        if (addressErrors.Count > 0)
         {
             problems.Add("The recipient's address is not an e-mail address.");
         }
@@ -84,10 +87,6 @@ public static partial class MailRules
 
     [GeneratedRegex(@"^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$")]
     private static partial Regex KindPattern();
-
-    // As loose as the CRM's own check: deliverability is proven by sending, not by a pattern.
-    [GeneratedRegex(@"^[^@\s<>,;""]+@[^@\s<>,;""]+\.[^@\s<>,;""]+$")]
-    private static partial Regex AddressPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(\s*;.*)?$")]
     private static partial Regex ContentTypePattern();
