@@ -36,13 +36,14 @@ internal sealed class MailSenderService(
                 await listener.ListenAsync(stoppingToken);
                 while (await dispatcher.DispatchDueAsync(stoppingToken) > 0)
                 {
+                    // A full batch may have left more behind; the round that finds nothing ends the loop.
                 }
 
                 await listener.WaitAsync(await UntilNextDueAsync(stoppingToken), stoppingToken);
             }
-            // Mostly a lost database; whatever it is, the portal keeps serving and the sender tries again.
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
+                // Mostly a lost database; whatever it is, the portal keeps serving and the sender tries again.
                 logger.LogError(error, "Sending mail failed; trying again in {Delay}", PollInterval);
                 await Task.Delay(PollInterval, clock, stoppingToken);
             }
