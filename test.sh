@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Certification.sln against a throw-away PostgreSQL (its own directory and
-# port, removed at the end) and Debian's Chromium for the browser tests. Installs what is missing.
+# port, removed at the end), Debian's Chromium for the browser tests and Debian's aiosmtpd for the
+# mail tests. Installs what is missing.
 # Ends with the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -17,6 +18,11 @@ pg_install || exit 1
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium from Debian packages for the browser tests..."
   apt_install chromium || { echo "Could not install chromium" >&2; exit 1; }
+fi
+# The mail tests talk to a real SMTP server: Debian's aiosmtpd, run by Debian's python3.
+if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+  echo "Installing aiosmtpd from Debian packages for the mail tests..."
+  apt_install python3-aiosmtpd || { echo "Could not install python3-aiosmtpd" >&2; exit 1; }
 fi
 
 # Browser libraries of the portal (SignalR client) come from npm, pinned by package-lock.json.

@@ -4,6 +4,7 @@ using Certification.Portal.DemoData;
 using Certification.Portal.Exams;
 using Certification.Portal.Hosting;
 using Certification.Portal.Localization;
+using Certification.Portal.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddCertificationLocalization();
 builder.AddCertificationHealthChecks();
 builder.AddCertificationPages();
 builder.AddCertificationExams();
+builder.AddCertificationMail();
 builder.AddDemoData();
 
 var app = builder.Build();

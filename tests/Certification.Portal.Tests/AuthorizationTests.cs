@@ -64,6 +64,11 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         { Roles.PartnerAdmin, "/Crm/Clients", false },
         { Roles.PartnerAdmin, "/Crm/People", false },
         { Roles.PartnerAdmin, "/Admin/Users", false },
+        { Roles.SystemAdmin, "/Mail", true },
+        { Roles.TrainingAdmin, "/Mail", true },
+        { Roles.ExamOperator, "/Mail", false },
+        { Roles.Candidate, "/Mail", false },
+        { Roles.PartnerAdmin, "/Mail", false },
     };
 
     [Theory]

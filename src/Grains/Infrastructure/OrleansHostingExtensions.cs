@@ -2,6 +2,7 @@ using System.Net;
 using Certification.Crm;
 using Certification.Exams;
 using Certification.Items;
+using Certification.Mail;
 using Certification.Qualifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,8 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<ExamProjection>();
         services.TryAddSingleton<AttemptEventStore>();
         services.TryAddSingleton<Training.TrainingProjection>();
+        services.TryAddSingleton<IMailOutbox, MailOutbox>();
+        services.TryAddSingleton<MailOutboxStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(ExamClock.Key, TimeProvider.System);
         return services;

@@ -28,6 +28,9 @@ public static class Policies
 
     /// <summary>Reads CRM data: a training administrator for every client, a partner administrator for their own.</summary>
     public const string CrmReader = nameof(CrmReader);
+
+    /// <summary>Reads the platform's outgoing mail, which is full of personal data: system and training administrators.</summary>
+    public const string MailReader = nameof(MailReader);
 }
 
 /// <summary>Claim types the portal adds to the sign-in cookie.</summary>

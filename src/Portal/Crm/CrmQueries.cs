@@ -99,7 +99,8 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
     }
 
     // The search box matches anywhere in name, NIP, city or e-mail; % and _ typed by a user are literal.
-    private static string? Pattern(string? search) =>
+    /// <summary>An ILIKE pattern that finds the words as typed: % and _ in them are not wildcards.</summary>
+    internal static string? Pattern(string? search) =>
         string.IsNullOrWhiteSpace(search)
             ? null
             : "%" + search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";

@@ -21,6 +21,7 @@ internal static class WebHosting
                 options.Conventions.AuthorizeFolder("/Items", Policies.TrainingAdmin);
                 options.Conventions.AuthorizeFolder("/Training", Policies.TrainingAdmin);
                 options.Conventions.AuthorizeFolder("/Qualifications", Policies.TrainingAdmin);
+                options.Conventions.AuthorizeFolder("/Mail", Policies.MailReader);
                 options.Conventions.AuthorizeFolder("/ExamOperator", Policies.ExamOperator);
                 options.Conventions.AuthorizeFolder("/Candidate", Policies.Candidate);
                 options.Conventions.AllowAnonymousToFolder("/Account");
