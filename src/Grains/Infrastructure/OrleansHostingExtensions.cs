@@ -1,5 +1,6 @@
 using System.Net;
 using Certification.Crm;
+using Certification.Documents;
 using Certification.Exams;
 using Certification.Items;
 using Certification.Qualifications;
@@ -65,6 +66,7 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<ItemProjection>();
         services.TryAddSingleton<ExamProjection>();
         services.TryAddSingleton<AttemptEventStore>();
+        services.TryAddSingleton<IDocumentRenderer, PdfDocumentRenderer>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(ExamClock.Key, TimeProvider.System);
         return services;
