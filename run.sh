@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source deploy/postgres.sh
+source deploy/fonts.sh
 
 PORTAL_PORT=${PORTAL_PORT:-5080}
 PG_PORT=${PG_PORT:-55432}
@@ -11,6 +12,7 @@ PG_DIR=.data/postgres
 DB=certification
 
 pg_install
+fonts_install
 pg_start "$PG_DIR" "$PG_PORT"
 stop_all() { pg_stop "$PG_DIR"; }
 trap stop_all EXIT

@@ -6,6 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 source deploy/postgres.sh
+source deploy/fonts.sh
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_updated=
@@ -15,6 +16,7 @@ apt_install() {
 }
 
 pg_install || exit 1
+fonts_install || exit 1
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium from Debian packages for the browser tests..."
   apt_install chromium || { echo "Could not install chromium" >&2; exit 1; }

@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/postgres.sh
+source deploy/fonts.sh
 
 PORTAL_PORT=${PORTAL_PORT:-5080}
 PG_PORT=${PG_PORT:-55432}
@@ -15,6 +16,7 @@ DB=certification
 LOGS=.data/cluster-logs
 
 pg_install
+fonts_install
 pg_start "$PG_DIR" "$PG_PORT"
 pids=()
 stop_all() {

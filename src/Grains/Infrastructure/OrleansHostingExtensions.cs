@@ -1,5 +1,6 @@
 using System.Net;
 using Certification.Crm;
+using Certification.Documents;
 using Certification.Exams;
 using Certification.Items;
 using Certification.Mail;
@@ -69,6 +70,7 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<Training.TrainingProjection>();
         services.TryAddSingleton<IMailOutbox, MailOutbox>();
         services.TryAddSingleton<MailOutboxStore>();
+        services.TryAddSingleton<IDocumentRenderer, PdfDocumentRenderer>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(ExamClock.Key, TimeProvider.System);
         return services;
