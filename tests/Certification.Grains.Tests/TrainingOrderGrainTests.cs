@@ -72,6 +72,39 @@ public sealed class TrainingOrderGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task People_get_mail_about_their_enrolment_and_certificates_once_even_when_the_read_models_are_written_again()
+    {
+        var (order, clientA, _) = await OrderAsync(capacity: 1);
+        var grain = fixture.Grains.GetGrain<ITrainingOrderGrain>(order);
+        var (withMail, second) = (await PersonAsync(clientA), Guid.NewGuid());
+        Assert.True((await fixture.Grains.GetGrain<IPersonGrain>(second).CreateAsync(Samples.Person(clientA) with { Email = null })).Succeeded);
+        await grain.EnrolAsync(withMail, EnrolmentSource.Office, null, "office");
+        await grain.EnrolAsync(second, EnrolmentSource.Office, null, "office");
+        Assert.Equal(TrainingOrderRules.CertificatesNotYet, Assert.Single((await grain.IssueCertificatesAsync("office")).Errors).Code);
+        foreach (var phase in new[] { "enrolment", "closed", "delivered" })
+        {
+            await grain.MoveToAsync(phase, "office");
+        }
+
+        await grain.RecordAttendanceAsync(new DateOnly(2026, 12, 1), [withMail, second], "trainer");
+        Assert.True((await grain.IssueCertificatesAsync("office")).Succeeded);
+        Assert.True((await grain.IssueCertificatesAsync("office")).Succeeded);
+        await grain.RefreshProjectionAsync();
+
+        var certificate = Assert.Single((await grain.GetAsync())!.Certificates);
+        Assert.Equal(withMail, certificate.PersonId);
+        Assert.Equal($"ZU/2026/{order.ToString("N")[..6].ToUpperInvariant()}/01", certificate.Number);
+        Assert.Equal(32, certificate.Code.Length);
+        Assert.Equal("training.certificate,training.enrolled", await fixture.Database.ScalarAsync<string>(
+            $"SELECT string_agg(kind, ',' ORDER BY kind) FROM mail_message WHERE related_id = '{order}'"));
+        Assert.Contains($"/Certificates/Training/{certificate.Code}", await fixture.Database.ScalarAsync<string>(
+            $"SELECT text_body FROM mail_message WHERE related_id = '{order}' AND kind = 'training.certificate'"), StringComparison.Ordinal);
+        Assert.Equal(certificate.Number, await fixture.Database.ScalarAsync<string>($"SELECT number FROM training_certificate WHERE code = '{certificate.Code}'"));
+        Assert.Equal("order.enrolled,order.attendance,order.certificateissued", await fixture.Database.ScalarAsync<string>(
+            $"SELECT string_agg(kind, ',' ORDER BY source_seq) FROM contact_event WHERE person_id = '{withMail}'"));
+    }
+
+    [Fact]
     public async Task An_order_needs_a_known_type_and_location_and_sensible_details()
     {
         var grain = fixture.Grains.GetGrain<ITrainingOrderGrain>(Guid.NewGuid());

@@ -98,6 +98,41 @@ public sealed class TrainingOrderPagesTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Issued_certificates_have_a_public_page_and_a_pdf_with_the_participants_name()
+    {
+        var admin = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.TrainingAdmin));
+        var order = await CreateOrderAsync(admin, await CreateLocationAsync(admin, "Sala zaświadczeń"), capacity: 5);
+        var grain = fixture.Host.Grains.GetGrain<ITrainingOrderGrain>(order);
+        var person = Guid.NewGuid();
+        await fixture.Host.Grains.GetGrain<IPersonGrain>(person).CreateAsync(new PersonDetails("Źdźisława", "Łęcka-Żurawska", "zdzislawa@example.pl", null, null, null, null, null));
+        await grain.EnrolAsync(person, EnrolmentSource.Office, null, "office");
+        foreach (var phase in new[] { "enrolment", "closed", "delivered" })
+        {
+            await grain.MoveToAsync(phase, "office");
+        }
+
+        await grain.RecordAttendanceAsync(new DateOnly(2026, 12, 1), [person], "office");
+        await grain.RecordAttendanceAsync(new DateOnly(2026, 12, 2), [person], "office");
+        var page = $"/Training/Orders/Details/{order}";
+        Assert.Contains("Wydaj zaświadczenia (1)", WebUtility.HtmlDecode(await admin.GetStringAsync(page)), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, [], page + "?handler=Certificates")).StatusCode);
+
+        var certificate = Assert.Single((await grain.GetAsync())!.Certificates);
+        var visitor = fixture.Host.Anonymous();
+        var publicPage = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/Certificates/Training/{certificate.Code}"));
+        Assert.Contains("Źdźisława Łęcka-Żurawska", publicPage, StringComparison.Ordinal);
+        Assert.Contains(certificate.Number, publicPage, StringComparison.Ordinal);
+        var pdf = await visitor.GetAsync($"/Certificates/Training/{certificate.Code}?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var text = document.GetPage(1).Text;
+        Assert.Contains("Źdźisława Łęcka-Żurawska", text, StringComparison.Ordinal);
+        Assert.Contains(certificate.Number, text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/Certificates/Training/0000000000000000")).StatusCode);
+    }
+
+    [Fact]
     public async Task Only_training_administrators_reach_the_office_pages()
     {
         var candidate = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.Candidate));

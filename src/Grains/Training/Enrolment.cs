@@ -51,4 +51,16 @@ public enum OrderEventKind
     Resigned = 7,
     Invited = 8,
     Attendance = 9,
+    CertificateIssued = 10,
 }
+
+/// <summary>
+/// A participation certificate given to a person for an order: its printed number, and the secret code
+/// of its public page (the QR code and the e-mail lead there; the page offers the PDF).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cert.training.IssuedCertificate")]
+public sealed record IssuedCertificate(
+    [property: Id(0)] Guid PersonId,
+    [property: Id(1)] string Number,
+    [property: Id(2)] string Code,
+    [property: Id(3)] DateOnly IssuedOn);

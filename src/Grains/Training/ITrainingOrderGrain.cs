@@ -11,7 +11,8 @@ public sealed record OrderSnapshot(
     [property: Id(4)] OrderPhase Phase,
     [property: Id(5)] IReadOnlyList<Enrolment> Enrolments,
     [property: Id(6)] IReadOnlyList<Guid> Invited,
-    [property: Id(7)] IReadOnlyList<OrderEvent> Events)
+    [property: Id(7)] IReadOnlyList<OrderEvent> Events,
+    [property: Id(8)] IReadOnlyList<IssuedCertificate> Certificates)
 {
     public IEnumerable<OrderPhase> NextPhases() => Type.Next(Phase.Id);
 
@@ -55,6 +56,10 @@ public interface ITrainingOrderGrain : IGrainWithGuidKey
 
     [Alias("RecordAttendance")]
     Task<CommandResult> RecordAttendanceAsync(DateOnly day, IReadOnlyList<Guid> present, string actor);
+
+    /// <summary>Issues participation certificates to everyone who earned one and has none yet; each gets an e-mail with its link.</summary>
+    [Alias("IssueCertificates")]
+    Task<CommandResult> IssueCertificatesAsync(string actor);
 
     [Alias("Get")]
     Task<OrderSnapshot?> GetAsync();

@@ -121,15 +121,29 @@ public sealed class TrainingOrderGrain(
     public async Task<CommandResult> RecordAttendanceAsync(DateOnly day, IReadOnlyList<Guid> present, string actor) =>
         Refusal() ?? await ApplyAsync(TrainingOrderRules.RecordAttendance(state.State, day, [.. present], actor, clock.GetUtcNow()), "Day");
 
+    public async Task<CommandResult> IssueCertificatesAsync(string actor) =>
+        Refusal() ?? await ApplyAsync(
+            TrainingOrderRules.IssueCertificates(state.State, Id, NewCertificateCode, actor, clock.GetUtcNow()), "Certificates");
+
     public Task<OrderSnapshot?> GetAsync() => Task.FromResult(
         state.RecordExists
             ? new OrderSnapshot(
                 Id, state.State.Version, state.State.Type!, state.State.Details!, state.State.CurrentPhase(),
-                state.State.Enrolments, state.State.Invited, state.State.Events)
+                state.State.Enrolments, state.State.Invited, state.State.Events, state.State.Certificates)
             : null);
 
-    // A crash between the state write and the read models leaves them behind; the next activation repairs them.
-    public Task RefreshProjectionAsync() => state.RecordExists ? projection.WriteAsync(Id, state.State, state.State.Events) : Task.CompletedTask;
+    // 128 random bits: the link to a certificate's page cannot be guessed from its printed number.
+    private static string NewCertificateCode() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    // A crash between the state write and the read models leaves them behind; the next activation repairs them
+    // (and queues the mail of events that had not been recorded yet).
+    public async Task RefreshProjectionAsync()
+    {
+        if (state.RecordExists)
+        {
+            await projection.WriteAsync(Id, state.State, state.State.Events, await LocationAsync());
+        }
+    }
 
     private CommandResult? Refusal(int? expectedVersion = null) =>
         !state.RecordExists ? CommandResult.Rejected("Id", ErrorCodes.NotFound)
@@ -143,7 +157,11 @@ public sealed class TrainingOrderGrain(
     {
         state.State = change.State;
         await state.WriteStateAsync();
-        await projection.WriteAsync(Id, state.State, change.Events);
+        await projection.WriteAsync(Id, state.State, change.Events, await LocationAsync());
         return CommandResult.Ok(state.State.Version);
     }
+
+    private async Task<TrainingLocation?> LocationAsync() =>
+        (await GrainFactory.GetGrain<ITrainingSetupGrain>(ITrainingSetupGrain.Key).GetAsync()).Locations
+        .FirstOrDefault(l => l.Id == state.State.Details!.LocationId);
 }

@@ -17,6 +17,7 @@ public static class TrainingOrderRules
     public const string OrderFinished = "order.finished";
     public const string AttendanceClosed = "order.attendance_closed";
     public const string NotAMeetingDay = "order.not_a_meeting_day";
+    public const string CertificatesNotYet = "order.certificates_not_yet";
 
     public sealed record Change(TrainingOrderState State, IReadOnlyList<OrderEvent> Events);
 
@@ -151,6 +152,32 @@ public static class TrainingOrderRules
             return e with { Attended = @is ? [.. e.Attended, day] : [.. e.Attended.Where(d => d != day)] };
         }).ToList();
         return (Record(state with { Enrolments = enrolments }, now, actor, events), null);
+    }
+
+    /// <summary>
+    /// Gives a certificate to every participant who attended enough and has none yet, numbered in the
+    /// order they are issued. Possible once attendance is being recorded, or when the order is finished.
+    /// </summary>
+    public static (Change? Change, string? Error) IssueCertificates(
+        TrainingOrderState state, Guid orderId, Func<string> newCode, string actor, DateTimeOffset now)
+    {
+        if (!state.CurrentPhase().Attendance && !IsFinished(state))
+        {
+            return (null, CertificatesNotYet);
+        }
+
+        var details = state.Details!;
+        var issuedOn = DateOnly.FromDateTime(now.UtcDateTime);
+        var certificates = state.Certificates.ToList();
+        var events = new List<(OrderEventKind, Guid?, string?)>();
+        foreach (var enrolment in state.Enrolments.Where(e => EarnsCertificate(details, e) && certificates.All(c => c.PersonId != e.PersonId)))
+        {
+            var number = $"ZU/{details.Meetings[^1].Date.Year}/{orderId.ToString("N")[..6].ToUpperInvariant()}/{certificates.Count + 1:00}";
+            certificates.Add(new IssuedCertificate(enrolment.PersonId, number, newCode(), issuedOn));
+            events.Add((OrderEventKind.CertificateIssued, enrolment.PersonId, number));
+        }
+
+        return (Record(state with { Certificates = certificates }, now, actor, events), null);
     }
 
     /// <summary>Share of the order's hours the person attended.</summary>

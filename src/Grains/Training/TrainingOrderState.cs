@@ -22,6 +22,8 @@ public sealed record TrainingOrderState
 
     [Id(8)] public DateTimeOffset UpdatedAt { get; init; }
 
+    [Id(9)] public IReadOnlyList<IssuedCertificate> Certificates { get; init; } = [];
+
     public OrderPhase CurrentPhase() => Type!.Phase(Phase)!;
 
     public int EnrolledCount() => Enrolments.Count(e => e.Status == EnrolmentStatus.Enrolled);

@@ -1,3 +1,5 @@
+using Certification.Common;
+using Certification.Mail;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,11 +9,12 @@ namespace Certification.Training;
 /// Writes what lists, the calendar, the extranet and contact histories read about training orders:
 /// one row per order, one per enrolment, and one contact-history entry per event that concerns a
 /// person. An older state never overwrites a newer one, and an event is recorded once however often
-/// it is written, so a replay after a crash is harmless.
+/// it is written, so a replay after a crash is harmless. The mail an event sends is queued in the
+/// same transaction as its history entry: once, and only if the entry is kept.
 /// </summary>
-public sealed class TrainingProjection(NpgsqlDataSource dataSource)
+public sealed class TrainingProjection(NpgsqlDataSource dataSource, IMailOutbox outbox, Institution institution)
 {
-    public async Task WriteAsync(Guid id, TrainingOrderState state, IReadOnlyList<OrderEvent> events)
+    public async Task WriteAsync(Guid id, TrainingOrderState state, IReadOnlyList<OrderEvent> events, TrainingLocation? location)
     {
         var details = state.Details!;
         var phase = state.CurrentPhase();
@@ -89,6 +92,24 @@ public sealed class TrainingProjection(NpgsqlDataSource dataSource)
                 list.Select(e => TrainingOrderRules.AttendancePercent(details, e)).ToArray(),
                 list.Select(e => TrainingOrderRules.EarnsCertificate(details, e)).ToArray());
             await enrolments.ExecuteNonQueryAsync();
+
+            await using var certificates = new NpgsqlCommand(
+                """
+                INSERT INTO training_certificate (code, order_id, person_id, number, issued_on)
+                SELECT c.code, $1, c.person_id, c.number, c.issued_on
+                FROM unnest($2::text[], $3::uuid[], $4::text[], $5::date[]) AS c (code, person_id, number, issued_on)
+                ON CONFLICT (code) DO NOTHING
+                """,
+                connection,
+                transaction);
+            AddParameters(
+                certificates,
+                id,
+                state.Certificates.Select(c => c.Code).ToArray(),
+                state.Certificates.Select(c => c.PersonId).ToArray(),
+                state.Certificates.Select(c => c.Number).ToArray(),
+                state.Certificates.Select(c => c.IssuedOn).ToArray());
+            await certificates.ExecuteNonQueryAsync();
         }
 
         var concerning = events.Where(e => e.PersonId is not null).ToList();
@@ -101,6 +122,7 @@ public sealed class TrainingProjection(NpgsqlDataSource dataSource)
                 FROM unnest($3::int[], $4::timestamptz[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[])
                     AS e (seq, at, person_id, client_id, kind, detail, actor)
                 ON CONFLICT (source_id, source_seq) DO NOTHING
+                RETURNING source_seq
                 """,
                 connection,
                 transaction);
@@ -115,10 +137,49 @@ public sealed class TrainingProjection(NpgsqlDataSource dataSource)
                 concerning.Select(e => "order." + e.Kind.ToString().ToLowerInvariant()).ToArray(),
                 concerning.Select(e => e.Detail).ToArray(),
                 concerning.Select(e => e.Actor).ToArray());
-            await history.ExecuteNonQueryAsync();
+            var recorded = new HashSet<int>();
+            await using (var reader = await history.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    recorded.Add(reader.GetInt32(0));
+                }
+            }
+
+            await QueueMailsAsync(id, state, location, [.. concerning.Where(e => recorded.Contains(e.Seq))], connection, transaction);
         }
 
         await transaction.CommitAsync();
+    }
+
+    private async Task QueueMailsAsync(
+        Guid id, TrainingOrderState state, TrainingLocation? location, IReadOnlyList<OrderEvent> events, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var people = new Dictionary<Guid, MailPerson>();
+        await using (var read = new NpgsqlCommand(
+            "SELECT id, first_name, last_name, email FROM person_projection WHERE id = ANY ($1)", connection, transaction))
+        {
+            read.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.PersonId!.Value).Distinct()] });
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var person = new MailPerson(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+                people[person.Id] = person;
+            }
+        }
+
+        foreach (var @event in events)
+        {
+            if (people.TryGetValue(@event.PersonId!.Value, out var person) && TrainingMails.For(id, @event, state, location, person, institution) is { } mail)
+            {
+                await outbox.EnqueueAsync(mail, transaction);
+            }
+        }
     }
 
     private static void AddParameters(NpgsqlCommand command, params object?[] values)

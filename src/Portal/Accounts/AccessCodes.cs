@@ -40,9 +40,6 @@ public sealed class AccessCodes(NpgsqlDataSource dataSource, IGrainFactory grain
 
     public const string NotOnRoster = "access_code.not_on_roster";
 
-    /// <summary>The limit on the code sign-in page, per address: a whole exam room may share one.</summary>
-    public const string RateLimitPolicy = "access-code";
-
     /// <summary>Issues a fresh code to each of these candidates of the session, replacing their earlier codes.</summary>
     public async Task<(IReadOnlyList<IssuedAccessCode> Codes, string? Error)> IssueAsync(Guid sessionId, IReadOnlyCollection<Guid> people, Guid issuedBy)
     {

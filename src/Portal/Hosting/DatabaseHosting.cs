@@ -11,6 +11,7 @@ internal static class DatabaseHosting
         builder.Services.AddSingleton<CrmProjectionRebuilder>();
         builder.Services.AddSingleton<Certification.Portal.Crm.CrmQueries>();
         builder.Services.AddSingleton<Certification.Portal.Training.TrainingQueries>();
+        builder.Services.AddSingleton<Certification.Portal.Training.ParticipationCertificates>();
     }
 
     /// <summary>Brings the schema up to date before Orleans starts: its providers read their queries from it.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using Certification.Portal.Accounts;
 using Certification.Portal.Localization;
 using Microsoft.Extensions.FileProviders;
@@ -25,6 +24,7 @@ internal static class WebHosting
                 options.Conventions.AuthorizeFolder("/ExamOperator", Policies.ExamOperator);
                 options.Conventions.AuthorizeFolder("/Candidate", Policies.Candidate);
                 options.Conventions.AllowAnonymousToFolder("/Account");
+                options.Conventions.AllowAnonymousToFolder("/Certificates");
             })
             .AddViewLocalization();
         builder.Services.AddScoped<ErrorText>();
@@ -38,15 +38,7 @@ internal static class WebHosting
         });
         builder.Services.AddProblemDetails();
 
-        // 200 tries a minute serves a room of candidates behind one address and keeps guessing a
-        // 50-bit code out of reach.
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(AccessCodes.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 200, Window = TimeSpan.FromMinutes(1) }));
-        });
+        builder.Services.AddRateLimiter(RateLimits.Add);
     }
 
     public static void UseCertificationPipeline(this WebApplication app)

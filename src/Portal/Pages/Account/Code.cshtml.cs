@@ -1,4 +1,5 @@
 using Certification.Portal.Accounts;
+using Certification.Portal.Hosting;
 using Certification.Portal.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Certification.Portal.Pages.Account;
 
 /// <summary>A candidate without an account signs in to their sitting with the code from their slip.</summary>
-[EnableRateLimiting(AccessCodes.RateLimitPolicy)]
+[EnableRateLimiting(RateLimits.AccessCode)]
 public sealed class CodeModel(AccessCodes codes, IStringLocalizer<SharedResource> text, ILogger<CodeModel> logger) : PageModel
 {
     [BindProperty]

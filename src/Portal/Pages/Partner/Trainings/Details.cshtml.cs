@@ -42,7 +42,7 @@ public sealed class DetailsModel(IGrainFactory grains, TrainingQueries queries, 
 
     public async Task<IActionResult> OnGetCalendarAsync() =>
         await LoadAsync()
-            ? File(TrainingCalendar.Write(Id, Order.Details, Location, clock.GetUtcNow(), Request.Host.Host), TrainingCalendar.ContentType, "szkolenie.ics")
+            ? File(TrainingCalendar.Write(Id, Order.Details, Location, clock.GetUtcNow()), TrainingCalendar.ContentType, "szkolenie.ics")
             : NotFound();
 
     private ITrainingOrderGrain Grain => grains.GetGrain<ITrainingOrderGrain>(Id);

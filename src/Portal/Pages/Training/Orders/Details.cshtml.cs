@@ -40,6 +40,15 @@ public sealed class DetailsModel(IGrainFactory grains, TrainingQueries queries, 
     public Task<IActionResult> OnPostResignAsync(Guid personId) =>
         RunAsync(order => order.ResignAsync(personId, EnrolmentSource.Office, null, Actor));
 
+    public Task<IActionResult> OnPostCertificatesAsync() =>
+        RunAsync(order => order.IssueCertificatesAsync(Actor));
+
+    /// <summary>Participants who earned a certificate and have none yet.</summary>
+    public int CertificatesDue() =>
+        Order.Enrolments.Count(e => TrainingOrderRules.EarnsCertificate(Order.Details, e) && Order.Certificates.All(c => c.PersonId != e.PersonId));
+
+    public IssuedCertificate? CertificateOf(Guid person) => Order.Certificates.FirstOrDefault(c => c.PersonId == person);
+
     /// <summary>The attendance grid: every box is "day|person"; each meeting day is recorded as a whole.</summary>
     public async Task<IActionResult> OnPostAttendanceAsync(List<string> present)
     {
@@ -72,7 +81,7 @@ public sealed class DetailsModel(IGrainFactory grains, TrainingQueries queries, 
             return NotFound();
         }
 
-        return File(TrainingCalendar.Write(Id, Order.Details, Location, clock.GetUtcNow(), Request.Host.Host), TrainingCalendar.ContentType, "szkolenie.ics");
+        return File(TrainingCalendar.Write(Id, Order.Details, Location, clock.GetUtcNow()), TrainingCalendar.ContentType, "szkolenie.ics");
     }
 
     public IEnumerable<Enrolment> Participants() =>

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Certification.Training;
 
-namespace Certification.Portal.Training;
+namespace Certification.Training;
 
 /// <summary>
 /// An iCalendar (RFC 5545) file of a training: one event per meeting day, in Polish local time, so
@@ -12,7 +11,7 @@ public static class TrainingCalendar
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
-    public static byte[] Write(Guid orderId, OrderDetails details, TrainingLocation? location, DateTimeOffset stamp, string host)
+    public static byte[] Write(Guid orderId, OrderDetails details, TrainingLocation? location, DateTimeOffset stamp)
     {
         var lines = new List<string>
         {
@@ -26,8 +25,9 @@ public static class TrainingCalendar
         foreach (var meeting in details.Meetings)
         {
             lines.Add("BEGIN:VEVENT");
-            // Stable per order and day: a calendar that imports the file again updates the events instead of doubling them.
-            lines.Add($"UID:{orderId:N}-{meeting.Date:yyyyMMdd}@{host}");
+            // Stable per order and day, wherever the file came from (a download, a mail): a calendar that
+            // imports it again updates the events instead of doubling them.
+            lines.Add($"UID:{orderId:N}-{meeting.Date:yyyyMMdd}@certyfikacja-crm");
             lines.Add($"DTSTAMP:{stamp.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
             lines.Add($"DTSTART;TZID=Europe/Warsaw:{Local(meeting.Date, meeting.From)}");
             lines.Add($"DTEND;TZID=Europe/Warsaw:{Local(meeting.Date, meeting.To)}");

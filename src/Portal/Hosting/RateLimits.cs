@@ -1,0 +1,25 @@
+using System.Threading.RateLimiting;
+
+namespace Certification.Portal.Hosting;
+
+/// <summary>Limits on the pages anyone may call without signing in, per client address.</summary>
+public static class RateLimits
+{
+    /// <summary>Sign-in with an access code.</summary>
+    public const string AccessCode = "access-code";
+
+    /// <summary>Public pages found by a secret code (certificates).</summary>
+    public const string PublicLookup = "public-lookup";
+
+    // 200 a minute serves a whole exam room or office behind one address and keeps guessing a code out of reach.
+    public static void Add(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions options)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        foreach (var policy in new[] { AccessCode, PublicLookup })
+        {
+            options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 200, Window = TimeSpan.FromMinutes(1) }));
+        }
+    }
+}
