@@ -58,6 +58,8 @@ public sealed class DemoDataTests
         Assert.True(await CountAsync(host, $"SELECT count(*) FROM training_enrolment_projection e JOIN user_account u ON u.client_id = e.client_id WHERE u.email = '{partner}'") >= 2);
         Assert.Equal(6, await CountAsync(host, "SELECT count(*) FROM user_account u JOIN training_order_projection o ON o.trainer_id = u.person_id WHERE u.email = 'asesor@demo.pl'"));
 
+        Assert.Equal(200, await CountAsync(host, "SELECT count(*) FROM person_consent WHERE marketing AND NOT unsubscribed"));
+
         await seeder.SeedAsync(CancellationToken.None);
 
         Assert.Equal(7, await CountAsync(host, "SELECT count(*) FROM training_order_projection"));

@@ -74,7 +74,7 @@ public sealed class PartnerTrainingTests(PortalFixture fixture)
     private async Task<Guid> ClientAsync()
     {
         var id = Guid.NewGuid();
-        var nip = NipFor(id);
+        var nip = TestNip.For(id);
         var result = await fixture.Host.Grains.GetGrain<IClientGrain>(id).CreateAsync(
             new ClientDetails($"Gmina {id:N}", ClientKind.Municipality, nip, null, new Address("ul. Rynek 1", "60-001", "Poznań"), []));
         Assert.True(result.Succeeded, string.Join(", ", result.Errors));
@@ -103,21 +103,5 @@ public sealed class PartnerTrainingTests(PortalFixture fixture)
         }
 
         return id;
-    }
-
-    // A valid NIP from the id, so clients of parallel tests never clash.
-    private static string NipFor(Guid id)
-    {
-        int[] weights = [6, 5, 7, 2, 3, 4, 5, 6, 7];
-        var random = new Random(id.GetHashCode());
-        while (true)
-        {
-            var digits = Enumerable.Range(0, 9).Select(i => i == 0 ? random.Next(1, 10) : random.Next(10)).ToArray();
-            var check = digits.Select((d, i) => d * weights[i]).Sum() % 11;
-            if (check < 10)
-            {
-                return string.Concat(digits) + check;
-            }
-        }
     }
 }

@@ -68,6 +68,7 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<ExamProjection>();
         services.TryAddSingleton<AttemptEventStore>();
         services.TryAddSingleton<Training.TrainingProjection>();
+        services.TryAddSingleton<Consents.ConsentProjection>();
         services.TryAddSingleton(sp => Common.Institution.From(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton<IMailOutbox, MailOutbox>();
         services.TryAddSingleton<MailOutboxStore>();

@@ -5,8 +5,11 @@ using Certification.Mail;
 
 namespace Certification.Training;
 
-/// <summary>The person a training mail goes to, as the CRM knows them when the mail is written.</summary>
-public sealed record MailPerson(Guid Id, string FirstName, string LastName, string? Email);
+/// <summary>
+/// The person a training mail goes to, as the CRM knows them when the mail is written.
+/// <paramref name="UnsubscribeToken"/> is present only when they may receive marketing mail.
+/// </summary>
+public sealed record MailPerson(Guid Id, string FirstName, string LastName, string? Email, string? UnsubscribeToken = null);
 
 /// <summary>
 /// The e-mails a training order sends its people: enrolment confirmed, waiting list, a place freed up,
@@ -45,7 +48,8 @@ public static class TrainingMails
                 $"dziękujemy za udział w szkoleniu. Zaświadczenie nr {certificate.Number} jest do pobrania (PDF) pod adresem: {institution.Link($"Certificates/Training/{certificate.Code}")}", false),
             _ => (null, null, null, false),
         };
-        if (kind is null)
+        // An invitation is marketing: without the person's consent it is never sent.
+        if (kind is null || (@event.Kind == OrderEventKind.Invited && person.UnsubscribeToken is null))
         {
             return null;
         }
@@ -67,6 +71,11 @@ public static class TrainingMails
 
         text.Append("Cena za uczestnika: ").Append(details.PricePerParticipant.ToString("N2", Polish)).AppendLine(" zł").AppendLine()
             .AppendLine("Pozdrawiamy").AppendLine("Dział szkoleń").AppendLine(institution.Name);
+        if (@event.Kind == OrderEventKind.Invited)
+        {
+            text.AppendLine().Append("Nie chcesz dostawać informacji o szkoleniach? Wypisz się: ")
+                .AppendLine(institution.Link($"Unsubscribe/{person.UnsubscribeToken}").ToString());
+        }
 
         return new OutgoingMail(kind, new MailRecipient(person.Email, $"{person.FirstName} {person.LastName}"), subject!, text.ToString())
         {

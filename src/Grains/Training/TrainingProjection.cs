@@ -162,13 +162,22 @@ public sealed class TrainingProjection(NpgsqlDataSource dataSource, IMailOutbox 
 
         var people = new Dictionary<Guid, MailPerson>();
         await using (var read = new NpgsqlCommand(
-            "SELECT id, first_name, last_name, email FROM person_projection WHERE id = ANY ($1)", connection, transaction))
+            """
+            SELECT p.id, p.first_name, p.last_name, p.email,
+                   CASE WHEN c.marketing AND NOT c.unsubscribed THEN c.unsubscribe_token END
+            FROM person_projection p LEFT JOIN person_consent c ON c.person_id = p.id
+            WHERE p.id = ANY ($1)
+            """,
+            connection,
+            transaction))
         {
             read.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.PersonId!.Value).Distinct()] });
             await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                var person = new MailPerson(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+                var person = new MailPerson(
+                    reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
                 people[person.Id] = person;
             }
         }

@@ -1,3 +1,4 @@
+using Certification.Consents;
 using Certification.Crm;
 using Certification.Portal.Accounts;
 using Certification.Training;
@@ -40,6 +41,13 @@ public sealed class TrainingDemo(IGrainFactory grains, NpgsqlDataSource dataSour
         var ofPartner = people.Where(p => p.ClientId == partnerClient).Select(p => p.Id).ToList();
         var others = people.Where(p => p.ClientId != partnerClient).Select(p => p.Id).ToList();
         var clients = people.Select(p => p.ClientId!.Value).Distinct().Take(5).ToList();
+
+        // Two in three demo people said yes to news about trainings, so an invitation reaches someone.
+        foreach (var person in people.Where((_, i) => i % 3 != 2).Select(p => p.Id))
+        {
+            Check(await grains.GetGrain<IPersonConsentsGrain>(person).RecordAsync(ConsentPurpose.Marketing, true, "formularz papierowy (dane demonstracyjne)", Actor), "consent");
+        }
+
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         await OrderAsync("Obsługa klienta w systemie CRM — warsztaty", 0, today.AddDays(14), days: 2, capacity: 12, trainer,

@@ -12,6 +12,8 @@ internal static class DatabaseHosting
         builder.Services.AddSingleton<Certification.Portal.Crm.CrmQueries>();
         builder.Services.AddSingleton<Certification.Portal.Training.TrainingQueries>();
         builder.Services.AddSingleton<Certification.Portal.Training.ParticipationCertificates>();
+        builder.Services.AddSingleton<Certification.Portal.Training.Segments>();
+        builder.Services.AddSingleton<Certification.Portal.Training.SelfRegistration>();
     }
 
     /// <summary>Brings the schema up to date before Orleans starts: its providers read their queries from it.</summary>

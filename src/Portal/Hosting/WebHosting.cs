@@ -25,6 +25,7 @@ internal static class WebHosting
                 options.Conventions.AuthorizeFolder("/Candidate", Policies.Candidate);
                 options.Conventions.AllowAnonymousToFolder("/Account");
                 options.Conventions.AllowAnonymousToFolder("/Certificates");
+                options.Conventions.AllowAnonymousToFolder("/Visitors");
             })
             .AddViewLocalization();
         builder.Services.AddScoped<ErrorText>();

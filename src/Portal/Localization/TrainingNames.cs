@@ -51,3 +51,13 @@ internal static class TrainingNames
     private static string SourceOf(IStringLocalizer text, OrderEvent @event) =>
         Enum.TryParse<EnrolmentSource>(@event.Detail, out var source) ? text.EnrolmentSourceName(source) : string.Empty;
 }
+
+internal static class ConsentNames
+{
+    public static string ConsentPurposeName(this IStringLocalizer text, Certification.Consents.ConsentPurpose purpose) => purpose switch
+    {
+        Certification.Consents.ConsentPurpose.Marketing => text["Informacje o szkoleniach e-mailem"],
+        Certification.Consents.ConsentPurpose.RegistrationTerms => text["Regulamin zapisów i informacja o danych osobowych"],
+        _ => purpose.ToString(),
+    };
+}

@@ -53,6 +53,15 @@ public sealed class TrainingQueries(NpgsqlDataSource dataSource)
         return [.. rows];
     }
 
+    /// <summary>Public trainings open for self-registration, soonest first.</summary>
+    public async Task<IReadOnlyList<OrderListItem>> OpenForEveryoneAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<OrderListItem>(
+            $"SELECT {Columns} FROM training_order_projection o WHERE o.enrolment_open AND o.visibility = 1 ORDER BY o.first_day, o.title LIMIT 200");
+        return [.. rows];
+    }
+
     /// <summary>Orders a partner administrator's organisation may see, soonest first.</summary>
     public async Task<IReadOnlyList<OrderListItem>> OrdersVisibleToAsync(Guid client)
     {

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Certification.Crm;
+using Certification.Portal.Training;
+using Certification.Training;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Certification.Portal.Pages.Training.Orders;
+
+/// <summary>
+/// Invites a segment to an order: the criteria give a preview of who matches; those with an address
+/// and the marketing consent get a personalised e-mail and are linked to the order as invited.
+/// </summary>
+public sealed class InviteModel(IGrainFactory grains, Segments segments, TrainingQueries queries) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public List<ClientKind> Kinds { get; set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? City { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Attended { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Since { get; set; }
+
+    public OrderSnapshot Order { get; private set; } = null!;
+
+    public IReadOnlyList<OrderListItem> PastOrders { get; private set; } = [];
+
+    public IReadOnlyList<SegmentMember> Members { get; private set; } = [];
+
+    public int? Sent { get; private set; }
+
+    private SegmentCriteria Criteria => new(Kinds, City, Attended, Since);
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!Criteria.IsEmpty())
+        {
+            var invited = await grains.GetGrain<ITrainingOrderGrain>(Id)
+                .InviteAsync([.. Members.Where(m => m.Invitable).Select(m => m.Id)], User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+            Sent = invited.Count;
+            Order = (await grains.GetGrain<ITrainingOrderGrain>(Id).GetAsync())!;
+        }
+
+        return Page();
+    }
+
+    public bool AlreadyInvited(Guid person) => Order.Invited.Contains(person);
+
+    private async Task<bool> LoadAsync()
+    {
+        if (await grains.GetGrain<ITrainingOrderGrain>(Id).GetAsync() is not { } order)
+        {
+            return false;
+        }
+
+        Order = order;
+        PastOrders = [.. (await queries.OrdersAsync(null, null, null, null)).Where(o => o.Id != Id && o.Enrolled > 0)];
+        // No criteria, no segment: inviting the whole CRM by an empty form would be a mistake, not a choice.
+        Members = Criteria.IsEmpty() ? [] : await segments.FindAsync(Criteria);
+        return true;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using Certification.Consents;
+using Certification.Crm;
+using Certification.Portal.Accounts;
+using Certification.Testing;
+using Certification.Training;
+
+namespace Certification.Portal.Tests;
+
+/// <summary>Invitations to a segment (marketing: only with consent), unsubscribing, and self-registration on a public training.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class InvitationAndRegistrationTests(PortalFixture fixture)
+{
+    [Fact]
+    public async Task A_segment_is_invited_by_mail_only_where_the_person_consented_and_an_unsubscribe_stops_it()
+    {
+        var city = $"Miasto{Guid.NewGuid():N}"[..20];
+        var client = Guid.NewGuid();
+        var created = await fixture.Host.Grains.GetGrain<IClientGrain>(client).CreateAsync(
+            new ClientDetails($"Gmina {city}", ClientKind.Municipality, TestNip.For(client), null, new Address("ul. Rynek 1", "60-001", city), []));
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors));
+        var consenting = await PersonAsync(client, "Zgodna", "zgodna");
+        var silent = await PersonAsync(client, "Bezzgody", "bezzgody");
+        await fixture.Host.Grains.GetGrain<IPersonConsentsGrain>(consenting).RecordAsync(ConsentPurpose.Marketing, true, "formularz papierowy", "office");
+        var order = await OrderAsync(OrderVisibility.Public, capacity: 5);
+        var admin = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.TrainingAdmin));
+        var page = $"/Training/Orders/Invite/{order}?kinds=Municipality&city={city}";
+
+        var preview = WebUtility.HtmlDecode(await admin.GetStringAsync(page));
+        Assert.Contains("Do zaproszenia: 1. Bez zgody na informacje o szkoleniach lub wypisanych: 1. Bez adresu e-mail: 0.", preview, StringComparison.Ordinal);
+        var sent = await admin.PostFormAsync(page, new() { ["kinds"] = "Municipality", ["city"] = city }, $"/Training/Orders/Invite/{order}");
+
+        Assert.Contains("Wysłano zaproszenia: 1.", WebUtility.HtmlDecode(await sent.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal([consenting], (await fixture.Host.Grains.GetGrain<ITrainingOrderGrain>(order).GetAsync())!.Invited);
+        var body = await fixture.Host.Database.ScalarAsync<string>(
+            $"SELECT text_body FROM mail_message WHERE person_id = '{consenting}' AND kind = 'training.invited'");
+        var token = (await fixture.Host.Grains.GetGrain<IPersonConsentsGrain>(consenting).GetAsync()).UnsubscribeToken;
+        Assert.Contains($"/Unsubscribe/{token}", body, StringComparison.Ordinal);
+        Assert.Equal(0L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM mail_message WHERE person_id = '{silent}'"));
+
+        // Invited directly (not through the page), the person without consent still gets no mail.
+        await fixture.Host.Grains.GetGrain<ITrainingOrderGrain>(order).InviteAsync([silent], "office");
+        Assert.Equal(0L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM mail_message WHERE person_id = '{silent}'"));
+
+        var visitor = fixture.Host.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/Unsubscribe/{token}")).StatusCode);
+        var unsubscribed = await visitor.PostFormAsync($"/Unsubscribe/{token}", []);
+        Assert.Contains("Nie będziemy już wysyłać", WebUtility.HtmlDecode(await unsubscribed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False((await fixture.Host.Grains.GetGrain<IPersonConsentsGrain>(consenting).GetAsync()).MayReceiveMarketing());
+        var second = await OrderAsync(OrderVisibility.Public, capacity: 5);
+        await fixture.Host.Grains.GetGrain<ITrainingOrderGrain>(second).InviteAsync([consenting], "office");
+        Assert.Equal(1L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM mail_message WHERE person_id = '{consenting}' AND kind = 'training.invited'"));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/Unsubscribe/nie-ma-takiego")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_visitor_enrols_on_a_public_training_with_the_required_consent_and_is_not_duplicated()
+    {
+        var order = await OrderAsync(OrderVisibility.Public, capacity: 1);
+        var email = $"gosc-{Guid.NewGuid():N}@example.pl";
+        var visitor = fixture.Host.Anonymous();
+        var page = $"/Trainings/Register/{order}";
+        Assert.Contains(page, await visitor.GetStringAsync("/Trainings"), StringComparison.Ordinal);
+
+        var refused = await visitor.PostFormAsync(page, Form(email, terms: false));
+        Assert.Contains("Aby się zapisać, zaakceptuj regulamin", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM person_projection WHERE email = '{email}'"));
+
+        var enrolled = await visitor.PostFormAsync(page, Form(email, terms: true, news: true));
+        Assert.Contains("Jesteś zapisany(-a)", WebUtility.HtmlDecode(await enrolled.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var again = await visitor.PostFormAsync(page, Form(email, terms: true));
+        Assert.Contains("Ta osoba jest już zapisana na to szkolenie.", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var other = await visitor.PostFormAsync(page, Form($"inny-{email}", terms: true));
+        Assert.Contains("jesteś na liście rezerwowej", WebUtility.HtmlDecode(await other.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var person = await fixture.Host.Database.ScalarAsync<Guid>($"SELECT id FROM person_projection WHERE email = '{email}'");
+        Assert.Equal(1L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM person_projection WHERE email = '{email}'"));
+        var enrolment = (await fixture.Host.Grains.GetGrain<ITrainingOrderGrain>(order).GetAsync())!.Enrolments.Single(e => e.PersonId == person);
+        Assert.Equal((EnrolmentStatus.Enrolled, EnrolmentSource.Self), (enrolment.Status, enrolment.Source));
+        var consents = await fixture.Host.Grains.GetGrain<IPersonConsentsGrain>(person).GetAsync();
+        Assert.True(consents.Has(ConsentPurpose.RegistrationTerms));
+        Assert.True(consents.MayReceiveMarketing());
+        Assert.Equal("training.enrolled", await fixture.Host.Database.ScalarAsync<string>($"SELECT kind FROM mail_message WHERE person_id = '{person}'"));
+    }
+
+    [Fact]
+    public async Task Only_public_published_orders_have_a_registration_page()
+    {
+        var visitor = fixture.Host.Anonymous();
+        var restricted = await OrderAsync(OrderVisibility.Restricted, capacity: 5, [Guid.NewGuid()]);
+        var hidden = await OrderAsync(OrderVisibility.Hidden, capacity: 5);
+        var draft = Guid.NewGuid();
+        await fixture.Host.Grains.GetGrain<ITrainingOrderGrain>(draft).CreateAsync(OrderTypes.DefaultId, Details(await LocationAsync(), OrderVisibility.Public, 5, []), "office");
+
+        foreach (var order in new[] { restricted, hidden, draft })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/Trainings/Register/{order}")).StatusCode);
+            Assert.DoesNotContain(order.ToString(), await visitor.GetStringAsync("/Trainings"), StringComparison.Ordinal);
+        }
+    }
+
+    private static Dictionary<string, string> Form(string email, bool terms, bool news = false)
+    {
+        var form = new Dictionary<string, string> { ["FirstName"] = "Gość", ["LastName"] = "Zapisujący", ["Email"] = email };
+        if (terms)
+        {
+            form["AcceptsTerms"] = "true";
+        }
+
+        if (news)
+        {
+            form["WantsNews"] = "true";
+        }
+
+        return form;
+    }
+
+    private async Task<Guid> PersonAsync(Guid client, string lastName, string mailbox)
+    {
+        var id = Guid.NewGuid();
+        await fixture.Host.Grains.GetGrain<IPersonGrain>(id).CreateAsync(
+            new PersonDetails("Anna", lastName, $"{mailbox}-{id:N}@example.pl", null, null, client, null, null));
+        return id;
+    }
+
+    private async Task<Guid> LocationAsync()
+    {
+        var location = Guid.NewGuid();
+        await fixture.Host.Grains.GetGrain<ITrainingSetupGrain>(ITrainingSetupGrain.Key).SaveLocationAsync(new TrainingLocation(location, "Sala", "ul. Wronia 1", "Poznań", "Poznań"));
+        return location;
+    }
+
+    private async Task<Guid> OrderAsync(OrderVisibility visibility, int capacity, IReadOnlyList<Guid>? clients = null)
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Host.Grains.GetGrain<ITrainingOrderGrain>(id);
+        var created = await grain.CreateAsync(OrderTypes.DefaultId, Details(await LocationAsync(), visibility, capacity, clients ?? []), "office");
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors));
+        await grain.MoveToAsync("enrolment", "office");
+        return id;
+    }
+
+    private static OrderDetails Details(Guid location, OrderVisibility visibility, int capacity, IReadOnlyList<Guid> clients) =>
+        new("Szkolenie otwarte z CRM", null, [new(new DateOnly(2026, 12, 15), new TimeOnly(9, 0), new TimeOnly(14, 0))], location, null, 250m, capacity, visibility, clients);
+}
