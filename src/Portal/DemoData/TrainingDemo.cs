@@ -18,7 +18,7 @@ public sealed class TrainingDemo(IGrainFactory grains, NpgsqlDataSource dataSour
 
     private static readonly TrainingLocation[] Locations =
     [
-        new(new Guid("5f0c8a3e-0001-4b1a-9c6d-2e7f8a9b0c1d"), "Sala szkoleniowa WOKiSS", "ul. Wronia 1", "Poznań", "Poznań"),
+        new(new Guid("5f0c8a3e-0001-4b1a-9c6d-2e7f8a9b0c1d"), "Centrum Szkoleniowe Wronia", "ul. Wronia 1", "Poznań", "Poznań"),
         new(new Guid("5f0c8a3e-0002-4b1a-9c6d-2e7f8a9b0c1d"), "Centrum Konferencyjne Kalisz", "ul. Częstochowska 25", "Kalisz", "Kalisz"),
         new(new Guid("5f0c8a3e-0003-4b1a-9c6d-2e7f8a9b0c1d"), "Starostwo Powiatowe — sala 12", "al. 1 Maja 9", "Konin", "Konin"),
         new(new Guid("5f0c8a3e-0004-4b1a-9c6d-2e7f8a9b0c1d"), "Hotel Gromada Piła", "al. Piastów 3", "Piła", "pilski"),
