@@ -69,6 +69,7 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<AttemptEventStore>();
         services.TryAddSingleton<Training.TrainingProjection>();
         services.TryAddSingleton<Consents.ConsentProjection>();
+        services.TryAddSingleton<CustomFields.CustomFieldProjection>();
         services.TryAddSingleton(sp => Common.Institution.From(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton<IMailOutbox, MailOutbox>();
         services.TryAddSingleton<MailOutboxStore>();

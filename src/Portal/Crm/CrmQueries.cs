@@ -24,7 +24,7 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
 {
     public const int PageSize = 25;
 
-    public async Task<Page<ClientListItem>> ClientsAsync(CrmScope scope, string? search, ClientKind? kind, int page)
+    public async Task<Page<ClientListItem>> ClientsAsync(CrmScope scope, string? search, ClientKind? kind, int page, CustomFieldFilter? field = null)
     {
         page = Math.Max(1, page);
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -34,21 +34,25 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
             scopeClient = scope.ClientId,
             search = Pattern(search),
             kind = (short?)kind,
+            fieldId = field?.FieldId,
+            fieldValue = field?.Value,
+            fieldText = field?.Partial ?? false,
             limit = PageSize,
             offset = (page - 1) * PageSize,
         };
-        const string Filter =
+        var filter =
             """
             WHERE (@all OR c.id = @scopeClient)
               AND (@search::text IS NULL OR (c.name || ' ' || coalesce(c.nip, '') || ' ' || coalesce(c.city, '')) ILIKE @search)
               AND (@kind::smallint IS NULL OR c.kind = @kind)
-            """;
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM client_projection c {Filter}", parameters);
+              AND
+            """ + CustomFieldQueries.Clause("c.id");
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM client_projection c {filter}", parameters);
         var items = await connection.QueryAsync<ClientListItem>(
             $"""
             SELECT c.id AS Id, c.name AS Name, c.kind::int AS Kind, c.nip AS Nip, c.city AS City,
                    (SELECT count(*) FROM person_projection p WHERE p.client_id = c.id) AS People
-            FROM client_projection c {Filter}
+            FROM client_projection c {filter}
             ORDER BY c.name, c.id
             LIMIT @limit OFFSET @offset
             """,
@@ -56,7 +60,8 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
         return new Page<ClientListItem>([.. items], total, page, PageSize);
     }
 
-    public async Task<Page<PersonListItem>> PeopleAsync(CrmScope scope, string? search, Guid? clientId, int page, int pageSize = PageSize)
+    public async Task<Page<PersonListItem>> PeopleAsync(
+        CrmScope scope, string? search, Guid? clientId, int page, int pageSize = PageSize, CustomFieldFilter? field = null)
     {
         page = Math.Max(1, page);
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -66,22 +71,26 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
             scopeClient = scope.ClientId,
             search = Pattern(search),
             clientId,
+            fieldId = field?.FieldId,
+            fieldValue = field?.Value,
+            fieldText = field?.Partial ?? false,
             limit = pageSize,
             offset = (page - 1) * pageSize,
         };
-        const string Filter =
+        var filter =
             """
             WHERE (@all OR p.client_id = @scopeClient)
               AND (@search::text IS NULL OR (p.first_name || ' ' || p.last_name || ' ' || coalesce(p.email, '')) ILIKE @search)
               AND (@clientId::uuid IS NULL OR p.client_id = @clientId)
-            """;
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM person_projection p {Filter}", parameters);
+              AND
+            """ + CustomFieldQueries.Clause("p.id");
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM person_projection p {filter}", parameters);
         var items = await connection.QueryAsync<PersonListItem>(
             $"""
             SELECT p.id AS Id, p.first_name AS FirstName, p.last_name AS LastName, p.email AS Email, p.phone AS Phone,
                    p.client_id AS ClientId, c.name AS ClientName, p.position AS Position
             FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id
-            {Filter}
+            {filter}
             ORDER BY p.last_name, p.first_name, p.id
             LIMIT @limit OFFSET @offset
             """,

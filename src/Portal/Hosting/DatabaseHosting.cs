@@ -11,6 +11,7 @@ internal static class DatabaseHosting
         builder.Services.AddSingleton<CrmProjectionRebuilder>();
         builder.Services.AddSingleton<Certification.Portal.Crm.CrmQueries>();
         builder.Services.AddSingleton<Certification.Portal.Training.TrainingQueries>();
+        builder.Services.AddSingleton<Certification.Portal.Crm.CustomFieldQueries>();
         builder.Services.AddSingleton<Certification.Portal.Training.ParticipationCertificates>();
         builder.Services.AddSingleton<Certification.Portal.Training.Segments>();
         builder.Services.AddSingleton<Certification.Portal.Training.SelfRegistration>();

@@ -61,3 +61,35 @@ internal static class ConsentNames
         _ => purpose.ToString(),
     };
 }
+
+internal static class CustomFieldNames
+{
+    public static string FieldEntityName(this IStringLocalizer text, Certification.CustomFields.CustomFieldEntity entity) => entity switch
+    {
+        Certification.CustomFields.CustomFieldEntity.Client => text["Klienci"],
+        Certification.CustomFields.CustomFieldEntity.Person => text["Osoby"],
+        _ => entity.ToString(),
+    };
+
+    public static string FieldTypeName(this IStringLocalizer text, Certification.CustomFields.CustomFieldType type) => type switch
+    {
+        Certification.CustomFields.CustomFieldType.Text => text["tekst"],
+        Certification.CustomFields.CustomFieldType.Number => text["liczba"],
+        Certification.CustomFields.CustomFieldType.Date => text["data"],
+        Certification.CustomFields.CustomFieldType.Choice => text["wybór z listy"],
+        Certification.CustomFields.CustomFieldType.YesNo => text["tak/nie"],
+        _ => type.ToString(),
+    };
+}
+
+/// <summary>A stored custom-field value as people read it (dates and yes/no in the page's language).</summary>
+internal static class CustomValueText
+{
+    public static string Show(IStringLocalizer text, Certification.CustomFields.CustomFieldDefinition field, string value) => field.Type switch
+    {
+        Certification.CustomFields.CustomFieldType.YesNo => value == "true" ? text["tak"] : text["nie"],
+        Certification.CustomFields.CustomFieldType.Date when DateOnly.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var date) => date.ToString("d"),
+        Certification.CustomFields.CustomFieldType.Number when decimal.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number) => number.ToString("G"),
+        _ => value,
+    };
+}

@@ -1,13 +1,16 @@
 using Certification.Crm;
+using Certification.Portal.Crm;
 using Dapper;
 using Npgsql;
 
 namespace Certification.Portal.Training;
 
 /// <summary>Who to invite: people chosen by where they work and what they attended.</summary>
-public sealed record SegmentCriteria(IReadOnlyList<ClientKind> ClientKinds, string? City, Guid? AttendedOrder, DateOnly? AttendedSince)
+public sealed record SegmentCriteria(
+    IReadOnlyList<ClientKind> ClientKinds, string? City, Guid? AttendedOrder, DateOnly? AttendedSince, CustomFieldFilter? PersonField = null)
 {
-    public bool IsEmpty() => ClientKinds.Count == 0 && string.IsNullOrWhiteSpace(City) && AttendedOrder is null && AttendedSince is null;
+    public bool IsEmpty() =>
+        ClientKinds.Count == 0 && string.IsNullOrWhiteSpace(City) && AttendedOrder is null && AttendedSince is null && PersonField is null;
 }
 
 public sealed record SegmentMember(Guid Id, string FirstName, string LastName, string? Email, string? ClientName, bool MayReceiveMarketing)
@@ -41,6 +44,9 @@ public sealed class Segments(NpgsqlDataSource dataSource)
               AND (@since::date IS NULL OR EXISTS (
                     SELECT 1 FROM training_enrolment_projection e JOIN training_order_projection o ON o.id = e.order_id
                     WHERE e.person_id = p.id AND o.last_day >= @since AND e.attendance_percent > 0))
+              AND
+            """ + CustomFieldQueries.Clause("p.id") + """
+
             ORDER BY p.last_name, p.first_name, p.id
             LIMIT @limit
             """,
@@ -50,6 +56,9 @@ public sealed class Segments(NpgsqlDataSource dataSource)
                 city = string.IsNullOrWhiteSpace(criteria.City) ? null : criteria.City.Trim(),
                 attended = criteria.AttendedOrder,
                 since = criteria.AttendedSince,
+                fieldId = criteria.PersonField?.FieldId,
+                fieldValue = criteria.PersonField?.Value,
+                fieldText = criteria.PersonField?.Partial ?? false,
                 limit = Limit,
             });
         return [.. rows];

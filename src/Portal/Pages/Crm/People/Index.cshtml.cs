@@ -1,3 +1,4 @@
+using Certification.CustomFields;
 using Certification.Portal.Accounts;
 using Certification.Portal.Crm;
 using Microsoft.AspNetCore.Mvc;
@@ -5,8 +6,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Certification.Portal.Pages.Crm.People;
 
-public sealed class IndexModel(CrmQueries queries) : PageModel
+public sealed class IndexModel(CrmQueries queries, CustomFieldQueries customFields) : PageModel
 {
+    /// <summary>A custom field to search by, with <see cref="FieldValue"/>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Field { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? FieldValue { get; set; }
+
+    public IReadOnlyList<CustomFieldDefinition> Fields { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, IReadOnlyDictionary<Guid, string>> Values { get; private set; } = new Dictionary<Guid, IReadOnlyDictionary<Guid, string>>();
+
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
@@ -18,6 +30,11 @@ public sealed class IndexModel(CrmQueries queries) : PageModel
 
     public Page<PersonListItem> Result { get; private set; } = new([], 0, 1, CrmQueries.PageSize);
 
-    public async Task OnGetAsync() =>
-        Result = await queries.PeopleAsync(CrmScope.For(User), Search, ClientId, PageNumber);
+    public async Task OnGetAsync()
+    {
+        Fields = await customFields.FieldsOfAsync(CustomFieldEntity.Person);
+        var filter = CustomFieldQueries.Normalize(Fields.FirstOrDefault(f => f.Id == Field), FieldValue);
+        Result = await queries.PeopleAsync(CrmScope.For(User), Search, ClientId, PageNumber, field: filter);
+        Values = await customFields.ValuesAsync(Result.Items.Select(p => p.Id));
+    }
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Certification.Crm;
+using Certification.CustomFields;
+using Certification.Portal.Crm;
 using Certification.Portal.Training;
 using Certification.Training;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +13,16 @@ namespace Certification.Portal.Pages.Training.Orders;
 /// Invites a segment to an order: the criteria give a preview of who matches; those with an address
 /// and the marketing consent get a personalised e-mail and are linked to the order as invited.
 /// </summary>
-public sealed class InviteModel(IGrainFactory grains, Segments segments, TrainingQueries queries) : PageModel
+public sealed class InviteModel(IGrainFactory grains, Segments segments, TrainingQueries queries, CustomFieldQueries customFields) : PageModel
 {
+    [BindProperty(SupportsGet = true)]
+    public Guid? Field { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? FieldValue { get; set; }
+
+    public IReadOnlyList<CustomFieldDefinition> Fields { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -36,7 +46,7 @@ public sealed class InviteModel(IGrainFactory grains, Segments segments, Trainin
 
     public int? Sent { get; private set; }
 
-    private SegmentCriteria Criteria => new(Kinds, City, Attended, Since);
+    private SegmentCriteria Criteria => new(Kinds, City, Attended, Since, CustomFieldQueries.Normalize(Fields.FirstOrDefault(f => f.Id == Field), FieldValue));
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -68,6 +78,7 @@ public sealed class InviteModel(IGrainFactory grains, Segments segments, Trainin
         }
 
         Order = order;
+        Fields = await customFields.FieldsOfAsync(CustomFieldEntity.Person);
         PastOrders = [.. (await queries.OrdersAsync(null, null, null, null)).Where(o => o.Id != Id && o.Enrolled > 0)];
         // No criteria, no segment: inviting the whole CRM by an empty form would be a mistake, not a choice.
         Members = Criteria.IsEmpty() ? [] : await segments.FindAsync(Criteria);

@@ -1,0 +1,29 @@
+using Certification.Common;
+
+namespace Certification.CustomFields;
+
+/// <summary>The definitions of custom fields for clients and people (one grain, key <see cref="Key"/>).</summary>
+[Alias("cert.customfields.ICustomFieldSetupGrain")]
+public interface ICustomFieldSetupGrain : IGrainWithStringKey
+{
+    public const string Key = "default";
+
+    [Alias("Get")]
+    Task<IReadOnlyList<CustomFieldDefinition>> GetAsync();
+
+    /// <summary>Adds a field or replaces the one with the same id; a field's kind of record cannot change.</summary>
+    [Alias("Save")]
+    Task<CommandResult> SaveAsync(CustomFieldDefinition definition);
+}
+
+/// <summary>The custom-field values of one client or person (key: its id), checked against the definitions.</summary>
+[Alias("cert.customfields.ICustomValuesGrain")]
+public interface ICustomValuesGrain : IGrainWithGuidKey
+{
+    /// <summary>Sets the values of the entity's active fields (by field id); all are checked, and nothing changes unless all pass.</summary>
+    [Alias("Set")]
+    Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values);
+
+    [Alias("Get")]
+    Task<IReadOnlyDictionary<Guid, string>> GetAsync();
+}

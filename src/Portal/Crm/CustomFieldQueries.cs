@@ -1,0 +1,47 @@
+using Certification.CustomFields;
+using Dapper;
+using Npgsql;
+
+namespace Certification.Portal.Crm;
+
+/// <summary>A search by one custom field: text fields match a part, other kinds the exact stored value.</summary>
+public sealed record CustomFieldFilter(Guid FieldId, string Value, bool Partial);
+
+/// <summary>Custom-field values for lists and details, read from the projection.</summary>
+public sealed class CustomFieldQueries(NpgsqlDataSource dataSource, IGrainFactory grains)
+{
+    public Task<IReadOnlyList<CustomFieldDefinition>> FieldsAsync() => grains.GetGrain<ICustomFieldSetupGrain>(ICustomFieldSetupGrain.Key).GetAsync();
+
+    public async Task<IReadOnlyList<CustomFieldDefinition>> FieldsOfAsync(CustomFieldEntity entity) =>
+        [.. (await FieldsAsync()).Where(f => f.Entity == entity && f.Active)];
+
+    /// <summary>Values by entity, then by field.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<Guid, string>>> ValuesAsync(IEnumerable<Guid> entities)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<(Guid Entity, Guid Field, string Value)>(
+            "SELECT entity_id, field_id, value FROM custom_value WHERE entity_id = ANY (@ids)", new { ids = entities.Distinct().ToArray() });
+        return rows.GroupBy(r => r.Entity).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<Guid, string>)g.ToDictionary(r => r.Field, r => r.Value));
+    }
+
+    /// <summary>The filter as stored values compare: the same normalisation as saving, so "tak" finds "true" and 1,5 finds 1.5.</summary>
+    public static CustomFieldFilter? Normalize(CustomFieldDefinition? field, string? value)
+    {
+        if (field is null || string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var (stored, _) = CustomFieldRules.Normalize(field with { Required = false }, value);
+        var text = field.Type == CustomFieldType.Text;
+        return new CustomFieldFilter(field.Id, text ? value.Trim() : stored ?? value.Trim(), text);
+    }
+
+    /// <summary>SQL that keeps the rows of <paramref name="idColumn"/> matching the filter (parameters @fieldId, @fieldValue, @fieldText).</summary>
+    public static string Clause(string idColumn) =>
+        $"""
+        (@fieldId::uuid IS NULL OR EXISTS (
+            SELECT 1 FROM custom_value v WHERE v.entity_id = {idColumn} AND v.field_id = @fieldId
+              AND (CASE WHEN @fieldText THEN v.value ILIKE '%' || @fieldValue || '%' ELSE v.value = @fieldValue END)))
+        """;
+}

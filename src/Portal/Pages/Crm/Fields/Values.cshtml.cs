@@ -1,0 +1,78 @@
+using Certification.Crm;
+using Certification.CustomFields;
+using Certification.Portal.Crm;
+using Certification.Portal.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Certification.Portal.Pages.Crm.Fields;
+
+/// <summary>The custom-field values of one client or person.</summary>
+public sealed class ValuesModel(IGrainFactory grains, CustomFieldQueries fields, ErrorText errors) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public CustomFieldEntity Entity { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public Dictionary<Guid, string?> Values { get; set; } = [];
+
+    public string Name { get; private set; } = string.Empty;
+
+    public IReadOnlyList<CustomFieldDefinition> Fields { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Values = (await grains.GetGrain<ICustomValuesGrain>(Id).GetAsync()).ToDictionary(v => v.Key, v => (string?)v.Value);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var result = await grains.GetGrain<ICustomValuesGrain>(Id).SetAsync(Entity, Values.Where(v => Fields.Any(f => f.Id == v.Key)).ToDictionary());
+        if (result.Succeeded)
+        {
+            return Redirect(Entity == CustomFieldEntity.Person ? $"/Crm/People/Details/{Id}" : $"/Crm/Clients/Details/{Id}");
+        }
+
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError($"Values[{error.Field}]", errors.For(error.Code));
+        }
+
+        return Page();
+    }
+
+    public string Shown(Guid field, CustomFieldType type) =>
+        Values.GetValueOrDefault(field) is { } value && type == CustomFieldType.Date && DateOnly.TryParse(value, out var date) ? date.ToString("yyyy-MM-dd") : Values.GetValueOrDefault(field) ?? string.Empty;
+
+    private async Task<bool> LoadAsync()
+    {
+        string? name = Entity switch
+        {
+            CustomFieldEntity.Person => (await grains.GetGrain<IPersonGrain>(Id).GetAsync())?.Details is { } p ? $"{p.FirstName} {p.LastName}" : null,
+            CustomFieldEntity.Client => (await grains.GetGrain<IClientGrain>(Id).GetAsync())?.Details.Name,
+            _ => null,
+        };
+        if (name is null)
+        {
+            return false;
+        }
+
+        Name = name;
+        Fields = await fields.FieldsOfAsync(Entity);
+        return true;
+    }
+}
