@@ -46,11 +46,16 @@ public sealed class AttemptEventStore : IAsyncDisposable
         AllowOutOfOrderMetadataProperties = true,
     };
 
+    // The stored "kind" column is the JSON discriminator of the event's type, read once from the attributes.
+    private static readonly Dictionary<Type, string> Kinds = typeof(AttemptEvent)
+        .GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute), inherit: false)
+        .Cast<System.Text.Json.Serialization.JsonDerivedTypeAttribute>()
+        .ToDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
     /// <summary>Appends an event as number <paramref name="seq"/> of the attempt; false when another writer got there first.</summary>
     public Task<bool> AppendAsync(string attempt, int seq, AttemptEvent @event)
     {
-        var json = JsonSerializer.SerializeToElement(@event, Json);
-        var pending = new PendingAppend(attempt, seq, @event, json.GetProperty("kind").GetString()!, json.GetRawText());
+        var pending = new PendingAppend(attempt, seq, @event, Kinds[@event.GetType()], JsonSerializer.Serialize(@event, Json));
         if (!_pending.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(AttemptEventStore), "The silo is stopping; the event was not stored.");
