@@ -1,5 +1,6 @@
 using Certification.Common;
 using Certification.Crm;
+using Certification.Testing;
 
 namespace Certification.Grains.Tests;
 
@@ -153,27 +154,6 @@ public sealed class EmploymentHistoryTests(ClusterFixture fixture)
         return id;
     }
 
-    /// <summary>
-    /// A person entered at the client <paramref name="daysAgo"/> days ago. No command dates a first job
-    /// back, so the stored state is edited and the grain activated again from it.
-    /// </summary>
-    private async Task<Guid> PersonAsync(Guid clientId, int daysAgo = 0)
-    {
-        var id = Guid.NewGuid();
-        Assert.True((await fixture.Grains.GetGrain<IPersonGrain>(id).CreateAsync(Samples.Person(clientId), null, "office")).Succeeded);
-        if (daysAgo > 0)
-        {
-            var key = id.ToByteArray();
-            await fixture.Database.ExecuteAsync(
-                $"""
-                UPDATE orleansstorage
-                SET payloadbinary = convert_to(replace(convert_from(payloadbinary, 'UTF8'), '"From":"{Today:yyyy-MM-dd}"', '"From":"{Today.AddDays(-daysAgo):yyyy-MM-dd}"'), 'UTF8')
-                WHERE graintypestring = 'person' AND grainidn0 = {BitConverter.ToInt64(key, 0)} AND grainidn1 = {BitConverter.ToInt64(key, 8)}
-                """);
-            await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-            await fixture.Grains.GetGrain<IPersonGrain>(id).RefreshProjectionAsync();
-        }
-
-        return id;
-    }
+    private async Task<Guid> PersonAsync(Guid clientId, int daysAgo = 0) =>
+        await PastEmployment.CreateAsync(fixture.Grains, fixture.Database, Samples.Person(clientId), daysAgo);
 }
