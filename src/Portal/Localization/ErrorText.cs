@@ -34,6 +34,7 @@ public sealed class ErrorText(IStringLocalizer<SharedResource> text)
         Certification.Crm.EmploymentRules.NoCurrentJob => text["Ta osoba nie ma obecnie miejsca pracy."],
         Certification.Crm.EmploymentRules.Unchanged => text["Nowe zatrudnienie nie różni się od obecnego."],
         Certification.Crm.EmploymentRules.UseLeave => text["Aby zakończyć zatrudnienie, użyj „Odejście z organizacji”."],
+        Certification.Crm.ContactNoteRules.InFuture => text["Wpis w przyszłości? Zapisuj to, co już się wydarzyło."],
         Certification.Crm.PersonGrain.NotOfPartner => text["Ta osoba nie należy do Twojej organizacji."],
         Accounts.AccountRules.PasswordTooShort => text["Hasło musi mieć co najmniej 10 znaków."],
         Accounts.AccountRules.PasswordIsEmail => text["Hasło nie może być takie samo jak adres e-mail."],
