@@ -133,6 +133,23 @@ public sealed class EmploymentPagesTests(PortalFixture fixture)
         Assert.Equal(ours, (await fixture.Host.Grains.GetGrain<IPersonGrain>(mine).GetAsync())!.Details.ClientId);
     }
 
+    [Fact]
+    public async Task Through_the_api_a_partner_sees_a_newcomers_time_at_their_organisation_not_where_they_worked_before()
+    {
+        var (previous, ours) = (await ClientAsync(), await ClientAsync());
+        var id = await PersonAsync(previous, "Przeniesiona", daysAgo: 60);
+        await fixture.Host.Grains.GetGrain<IPersonGrain>(id).ChangeJobAsync(1, ours, null, "Inspektorka", Today.AddDays(-5), null, "office");
+        var partner = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.PartnerAdmin, clientId: ours));
+
+        var json = await partner.GetStringAsync($"/api/people/{id}");
+        var page = await partner.GetStringAsync($"/Partner/People/Details/{id}");
+
+        Assert.Contains(ours.ToString(), json, StringComparison.Ordinal);
+        Assert.DoesNotContain(previous.ToString(), json, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Gmina {previous:N}", page, StringComparison.Ordinal);
+        Assert.Contains("Inspektorka", page, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Job(int version, Guid client, string position, DateOnly from) => new()
     {
         ["Job.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
