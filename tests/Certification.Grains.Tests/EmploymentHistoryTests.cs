@@ -147,6 +147,27 @@ public sealed class EmploymentHistoryTests(ClusterFixture fixture)
         Assert.Equal(theirs, (await fixture.Grains.GetGrain<IPersonGrain>(foreign).GetAsync())!.Details.ClientId);
     }
 
+    [Fact]
+    public async Task A_person_stored_before_employment_history_has_their_job_taken_from_when_they_were_entered()
+    {
+        var client = await ClientAsync();
+        var id = await PersonAsync(client);
+        var key = id.ToByteArray();
+        await fixture.Database.ExecuteAsync(
+            $"""
+            UPDATE orleansstorage
+            SET payloadbinary = convert_to(regexp_replace(convert_from(payloadbinary, 'UTF8'), ',"Employments":\[.*\]', ''), 'UTF8')
+            WHERE graintypestring = 'person' AND grainidn0 = {BitConverter.ToInt64(key, 0)} AND grainidn1 = {BitConverter.ToInt64(key, 8)}
+            """);
+        await fixture.Database.ExecuteAsync($"DELETE FROM employment_projection WHERE person_id = '{id}'");
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var person = (await fixture.Grains.GetGrain<IPersonGrain>(id).GetAsync())!;
+
+        Assert.Equal((client, Today, (DateOnly?)null), person.Employments.Single() is var e ? (e.ClientId, e.From, e.Until) : default);
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM employment_projection WHERE person_id = '{id}'"));
+    }
+
     private async Task<Guid> ClientAsync()
     {
         var id = Guid.NewGuid();

@@ -30,10 +30,6 @@ public static class EmploymentRules
     public static Employment? Current(IReadOnlyList<Employment> records) =>
         records.Count > 0 && records[^1].Until is null ? records[^1] : null;
 
-    /// <summary>Whether the person worked at the client on any day from <paramref name="from"/> to <paramref name="until"/>.</summary>
-    public static bool WorkedAt(IReadOnlyList<Employment> records, Guid clientId, DateOnly from, DateOnly until) =>
-        records.Any(r => r.ClientId == clientId && r.From <= until && (r.Until ?? DateOnly.MaxValue) >= from);
-
     public static EmploymentOutcome ChangeJob(
         IReadOnlyList<Employment> records, Guid clientId, string? unit, string? position, DateOnly from, DateOnly today)
     {
