@@ -57,8 +57,8 @@ public sealed class PersonGrain(
             return refusal;
         }
 
-        // Within their organisation only: a move to another client is recorded by the office or by that
-        // client's administrator once the person has left here.
+        // Within their organisation only. A move to another client is the office's to record: a partner who
+        // could claim anyone's person by id could take people, and their data, from other organisations.
         if (partnerClientId is not null && clientId != partnerClientId)
         {
             return CommandResult.Rejected("ClientId", NotOfPartner);
