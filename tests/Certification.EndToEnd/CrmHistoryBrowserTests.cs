@@ -29,6 +29,7 @@ public sealed class CrmHistoryBrowserTests(BrowserFixture browser) : IClassFixtu
 
         await office.Locator("#person-employment").ClickAsync();
         await Axe.AssertNoSeriousViolationsAsync(office, "the employment page of the office");
+        await office.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "employment.png"), FullPage = true });
         await office.Locator("#change-job").GetByLabel("Stanowisko").FillAsync("Kierowniczka referatu");
         await office.GetByLabel("Pierwszy dzień w nowej roli").FillAsync(promotedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await office.GetByRole(AriaRole.Button, new() { Name = "Zapisz zmianę pracy" }).ClickAsync();
@@ -43,6 +44,7 @@ public sealed class CrmHistoryBrowserTests(BrowserFixture browser) : IClassFixtu
         await Expect(office.Locator("#contact-history tbody tr[data-kind='note.call']")).ToContainTextAsync("Pytała o szkolenie z KSeF");
         await Expect(office.Locator("#contact-history tbody tr[data-kind^='employment.']")).ToHaveCountAsync(2);
         await Axe.AssertNoSeriousViolationsAsync(office, "a person's contact history");
+        await office.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "contact-history.png"), FullPage = true });
 
         await office.Locator("#category").SelectOptionAsync(new SelectOptionValue { Label = "Notatki, rozmowy i spotkania" });
         await office.GetByRole(AriaRole.Button, new() { Name = "Filtruj" }).ClickAsync();
