@@ -27,9 +27,9 @@ public sealed class TrainingOrderGrainTests(ClusterFixture fixture)
         Assert.True((await grain.ResignAsync(first, EnrolmentSource.Partner, clientA, "partner")).Succeeded);
 
         Assert.Equal("order.enrolled,order.resigned", await fixture.Database.ScalarAsync<string>(
-            $"SELECT string_agg(kind, ',' ORDER BY source_seq) FROM contact_event WHERE person_id = '{first}'"));
+            $"SELECT string_agg(kind, ',' ORDER BY source_seq) FROM contact_event WHERE person_id = '{first}' AND subject_type = 'training_order'"));
         Assert.Equal("order.waitlisted,order.promoted", await fixture.Database.ScalarAsync<string>(
-            $"SELECT string_agg(kind, ',' ORDER BY source_seq) FROM contact_event WHERE person_id = '{second}' AND client_id = '{clientA}'"));
+            $"SELECT string_agg(kind, ',' ORDER BY source_seq) FROM contact_event WHERE person_id = '{second}' AND client_id = '{clientA}' AND subject_type = 'training_order'"));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class TrainingOrderGrainTests(ClusterFixture fixture)
             $"SELECT text_body FROM mail_message WHERE related_id = '{order}' AND kind = 'training.certificate'"), StringComparison.Ordinal);
         Assert.Equal(certificate.Number, await fixture.Database.ScalarAsync<string>($"SELECT number FROM training_certificate WHERE code = '{certificate.Code}'"));
         Assert.Equal("order.enrolled,order.attendance,order.certificateissued", await fixture.Database.ScalarAsync<string>(
-            $"SELECT string_agg(kind, ',' ORDER BY source_seq) FROM contact_event WHERE person_id = '{withMail}'"));
+            $"SELECT string_agg(kind, ',' ORDER BY source_seq) FROM contact_event WHERE person_id = '{withMail}' AND subject_type = 'training_order'"));
     }
 
     [Fact]

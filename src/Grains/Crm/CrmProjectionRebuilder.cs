@@ -34,6 +34,7 @@ public sealed class CrmProjectionRebuilder(
 
         var removed = await RemoveOrphansAsync("client_projection", clients, cancellationToken)
                     + await RemoveOrphansAsync("person_projection", people, cancellationToken);
+        await RemoveOrphansAsync("employment_projection", people, cancellationToken, column: "person_id");
         var report = new ProjectionRebuildReport(clients.Count, people.Count, removed, clock.GetElapsedTime(started));
         logger.LogInformation(
             "Rebuilt CRM projections: {Clients} clients, {People} people, {Removed} orphan rows removed in {Took}",
@@ -75,9 +76,9 @@ public sealed class CrmProjectionRebuilder(
         return new Guid(bytes);
     }
 
-    private async Task<int> RemoveOrphansAsync(string table, List<Guid> existing, CancellationToken cancellationToken)
+    private async Task<int> RemoveOrphansAsync(string table, List<Guid> existing, CancellationToken cancellationToken, string column = "id")
     {
-        await using var command = dataSource.CreateCommand($"DELETE FROM {table} WHERE NOT (id = ANY (@ids))");
+        await using var command = dataSource.CreateCommand($"DELETE FROM {table} WHERE NOT ({column} = ANY (@ids))");
         command.Parameters.AddWithValue("ids", existing.ToArray());
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }

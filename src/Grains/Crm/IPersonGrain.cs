@@ -2,15 +2,47 @@ using Certification.Common;
 
 namespace Certification.Crm;
 
-/// <summary>One person known to the institution (a client's employee, a participant, a candidate).</summary>
+/// <summary>
+/// One person known to the institution (a client's employee, a participant, a candidate) and their
+/// employment history. The client, unit and position in <see cref="PersonDetails"/> are always the
+/// current job, the open record of the history.
+/// </summary>
+/// <remarks>
+/// Commands that take <c>partnerClientId</c> act for a partner administrator of that client when it is
+/// given: they touch only that client's current people, and keep them there. <c>actor</c> is who acts
+/// (a user id), recorded in the contact history.
+/// </remarks>
 [Alias("cert.crm.IPersonGrain")]
 public interface IPersonGrain : IGrainWithGuidKey
 {
+    /// <summary>Records the person; with a client, their first job starts today.</summary>
     [Alias("Create")]
     Task<CommandResult> CreateAsync(PersonDetails details);
 
+    [Alias("CreateBy")]
+    Task<CommandResult> CreateAsync(PersonDetails details, Guid? partnerClientId, string actor);
+
+    /// <summary>
+    /// Replaces the details. A different client, unit or position corrects the current employment record
+    /// (it was entered wrongly); a real change of job is <see cref="ChangeJobAsync"/>, leaving is <see cref="LeaveAsync"/>.
+    /// </summary>
     [Alias("Update")]
     Task<CommandResult> UpdateAsync(int expectedVersion, PersonDetails details);
+
+    [Alias("UpdateBy")]
+    Task<CommandResult> UpdateAsync(int expectedVersion, PersonDetails details, Guid? partnerClientId, string actor);
+
+    /// <summary>
+    /// A new job from <paramref name="from"/>: the current record ends the day before and a new one opens.
+    /// A promotion or a transfer is a new position or unit at the same client.
+    /// </summary>
+    [Alias("ChangeJob")]
+    Task<CommandResult> ChangeJobAsync(
+        int expectedVersion, Guid clientId, string? unit, string? position, DateOnly from, Guid? partnerClientId, string actor);
+
+    /// <summary>The current job ended on <paramref name="until"/> (the last day worked); the person no longer belongs to the client.</summary>
+    [Alias("Leave")]
+    Task<CommandResult> LeaveAsync(int expectedVersion, DateOnly until, Guid? partnerClientId, string actor);
 
     [Alias("Get")]
     Task<PersonSnapshot?> GetAsync();

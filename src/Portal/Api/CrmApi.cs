@@ -38,9 +38,16 @@ internal static class CrmApi
             Results.Ok(await queries.PeopleAsync(CrmScope.For(http.User), search, clientId, page ?? 1)));
 
         api.MapGet("/people/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
-            await grains.GetGrain<IPersonGrain>(id).GetAsync() is { } person && CrmScope.For(http.User).CanRead(person.Details.ClientId)
-                ? Results.Ok(person)
-                : Results.NotFound());
+        {
+            var scope = CrmScope.For(http.User);
+            if (await grains.GetGrain<IPersonGrain>(id).GetAsync() is not { } person || !scope.CanRead(person.Details.ClientId))
+            {
+                return Results.NotFound();
+            }
+
+            // A partner learns of the person's time at their own organisation, not where else they worked.
+            return Results.Ok(scope.AllClients ? person : person with { Employments = [.. person.Employments.Where(e => e.ClientId == scope.ClientId)] });
+        });
     }
 
     private static IResult ValidationProblem(CommandResult result, ErrorText errors) =>

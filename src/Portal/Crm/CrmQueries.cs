@@ -11,6 +11,9 @@ public sealed record PersonListItem(Guid Id, string FirstName, string LastName, 
 
 public sealed record ClientOption(Guid Id, string Name);
 
+/// <summary>Someone who worked at a client in a period, with their job there (the latest one in the period).</summary>
+public sealed record StaffListItem(Guid Id, string FirstName, string LastName, string? Unit, string? Position, DateOnly From, DateOnly? Until, bool Current);
+
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Number, int Size)
 {
     public int Pages => Math.Max(1, (Total + Size - 1) / Size);
@@ -105,6 +108,41 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
             "SELECT id AS Id, name AS Name FROM client_projection WHERE @all OR id = @scopeClient ORDER BY name",
             new { all = scope.AllClients, scopeClient = scope.ClientId });
         return [.. rows];
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> ClientNamesAsync(IEnumerable<Guid> ids)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<ClientOption>(
+            "SELECT id AS Id, name AS Name FROM client_projection WHERE id = ANY (@ids)", new { ids = ids.Distinct().ToArray() });
+        return rows.ToDictionary(r => r.Id, r => r.Name);
+    }
+
+    /// <summary>
+    /// Who worked at a client on any day from <paramref name="from"/> to <paramref name="until"/> (any time when
+    /// both are null), from the employment history: people who have left are there for the days they worked.
+    /// </summary>
+    public async Task<IReadOnlyList<StaffListItem>> StaffAsync(CrmScope scope, Guid clientId, DateOnly? from, DateOnly? until)
+    {
+        if (!scope.CanRead(clientId))
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<StaffListItem>(
+            """
+            SELECT DISTINCT ON (e.person_id)
+                   p.id AS Id, p.first_name AS FirstName, p.last_name AS LastName, e.unit AS Unit, e.position AS Position,
+                   e.from_date AS From, e.until_date AS Until, (e.until_date IS NULL) AS Current
+            FROM employment_projection e JOIN person_projection p ON p.id = e.person_id
+            WHERE e.client_id = @clientId
+              AND (@until::date IS NULL OR e.from_date <= @until)
+              AND (@from::date IS NULL OR coalesce(e.until_date, 'infinity') >= @from)
+            ORDER BY e.person_id, e.from_date DESC
+            """,
+            new { clientId, from, until });
+        return [.. rows.OrderBy(r => r.LastName, StringComparer.CurrentCulture).ThenBy(r => r.FirstName, StringComparer.CurrentCulture)];
     }
 
     // The search box matches anywhere in name, NIP, city or e-mail; % and _ typed by a user are literal.

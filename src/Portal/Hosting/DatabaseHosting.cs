@@ -10,6 +10,7 @@ internal static class DatabaseHosting
         builder.Services.AddCertificationData(DatabaseSettings.ConnectionString(builder.Configuration));
         builder.Services.AddSingleton<CrmProjectionRebuilder>();
         builder.Services.AddSingleton<Certification.Portal.Crm.CrmQueries>();
+        builder.Services.AddSingleton<Certification.Portal.Crm.ContactHistoryQueries>();
         builder.Services.AddSingleton<Certification.Portal.Training.TrainingQueries>();
         builder.Services.AddSingleton<Certification.Portal.Crm.CustomFieldQueries>();
         builder.Services.AddSingleton<Certification.Portal.Training.ParticipationCertificates>();

@@ -12,6 +12,12 @@ public sealed class DetailsModel(IGrainFactory grains, CrmQueries queries) : Pag
 
     public Page<PersonListItem> People { get; private set; } = new([], 0, 1, CrmQueries.PageSize);
 
+    /// <summary>A calendar year whose staff to list from the employment history ("who worked here in 2025").</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public IReadOnlyList<StaffListItem> Staff { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         Client = await grains.GetGrain<IClientGrain>(id).GetAsync();
@@ -21,6 +27,11 @@ public sealed class DetailsModel(IGrainFactory grains, CrmQueries queries) : Pag
         }
 
         People = await queries.PeopleAsync(CrmScope.For(User), null, id, 1);
+        if (Year is >= 1900 and <= 9999)
+        {
+            Staff = await queries.StaffAsync(CrmScope.For(User), id, new DateOnly(Year.Value, 1, 1), new DateOnly(Year.Value, 12, 31));
+        }
+
         return Page();
     }
 }

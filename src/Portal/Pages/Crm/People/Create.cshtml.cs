@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Certification.Crm;
 using Certification.Portal.Accounts;
 using Certification.Portal.Crm;
@@ -21,7 +22,7 @@ public sealed class CreateModel(IGrainFactory grains, CrmQueries queries, ErrorT
     public async Task<IActionResult> OnPostAsync()
     {
         var id = Guid.NewGuid();
-        var result = await grains.GetGrain<IPersonGrain>(id).CreateAsync(Form.ToDetails());
+        var result = await grains.GetGrain<IPersonGrain>(id).CreateAsync(Form.ToDetails(), null, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors, errors, nameof(Form));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Certification.Crm;
 using Certification.Portal.Accounts;
 using Certification.Portal.Crm;
@@ -29,7 +30,7 @@ public sealed class EditModel(IGrainFactory grains, CrmQueries queries, ErrorTex
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await grains.GetGrain<IPersonGrain>(Id).UpdateAsync(Form.Version, Form.ToDetails());
+        var result = await grains.GetGrain<IPersonGrain>(Id).UpdateAsync(Form.Version, Form.ToDetails(), null, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors, errors, nameof(Form));

@@ -1,28 +1,40 @@
 using Certification.Crm;
 using Certification.Portal.Accounts;
+using Certification.Portal.Crm;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Certification.Portal.Pages.Partner.People;
 
-public sealed class DetailsModel(IGrainFactory grains) : PageModel
+/// <summary>
+/// One of the organisation's people: current staff with their data, former staff with their time here only
+/// (where they went and how to reach them now is no longer the organisation's business).
+/// </summary>
+public sealed class DetailsModel(IGrainFactory grains, CrmQueries queries) : PageModel
 {
     public PersonSnapshot? Person { get; private set; }
 
-    public string? ClientName { get; private set; }
+    public bool IsCurrent { get; private set; }
+
+    public IReadOnlyList<Employment> Records { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, string> ClientNames { get; private set; } = new Dictionary<Guid, string>();
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var scope = CrmScope.For(User);
+        var client = CrmScope.For(User).ClientId!.Value;
         Person = await grains.GetGrain<IPersonGrain>(id).GetAsync();
+        Records = Person is null ? [] : [.. Person.Employments.Where(e => e.ClientId == client)];
 
-        // Someone from another organisation is answered exactly like someone who does not exist.
-        if (Person is null || !scope.CanRead(Person.Details.ClientId))
+        // Someone who never worked here is answered exactly like someone who does not exist.
+        if (Person is null || Records.Count == 0)
         {
             return NotFound();
         }
 
-        ClientName = (await grains.GetGrain<IClientGrain>(scope.ClientId!.Value).GetAsync())?.Details.Name;
+        IsCurrent = Person.Details.ClientId == client;
+        ClientNames = await queries.ClientNamesAsync([client]);
+        ViewData["ClientName"] = ClientNames.GetValueOrDefault(client);
         return Page();
     }
 }

@@ -19,10 +19,14 @@ public sealed class IndexModel(CrmQueries queries, IGrainFactory grains) : PageM
 
     public Page<PersonListItem> Result { get; private set; } = new([], 0, 1, CrmQueries.PageSize);
 
+    /// <summary>People who worked here and have left: kept by the history, no longer current staff.</summary>
+    public IReadOnlyList<StaffListItem> Former { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         var scope = CrmScope.For(User);
         ClientName = (await grains.GetGrain<IClientGrain>(scope.ClientId!.Value).GetAsync())?.Details.Name;
         Result = await queries.PeopleAsync(scope, Search, scope.ClientId, PageNumber);
+        Former = [.. (await queries.StaffAsync(scope, scope.ClientId!.Value, null, null)).Where(p => !p.Current)];
     }
 }

@@ -1,0 +1,12 @@
+namespace Certification.Common;
+
+/// <summary>
+/// The calendar day in Poland at an instant: employment starts "today" for the office in Poznań,
+/// not for a server that may run on UTC and be an hour behind at midnight.
+/// </summary>
+public static class PolishDate
+{
+    private static readonly TimeZoneInfo Warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+
+    public static DateOnly Of(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Warsaw).DateTime);
+}

@@ -1,0 +1,27 @@
+using Certification.Crm;
+using Certification.Portal.Crm;
+using Certification.Portal.Localization;
+
+namespace Certification.Portal.Pages.Crm.People;
+
+public sealed class HistoryModel(IGrainFactory grains, ContactHistoryQueries queries, ContactNotes notes, ErrorText errors, TimeProvider clock)
+    : ContactHistoryPageModel(notes, errors, clock)
+{
+    private PersonSnapshot? _person;
+
+    public override string OwnerPage => $"/Crm/People/Details/{Id}";
+
+    public override bool ShowsPeople => false;
+
+    protected override async Task<bool> LoadOwnerAsync()
+    {
+        _person = await grains.GetGrain<IPersonGrain>(Id).GetAsync();
+        Name = _person is null ? string.Empty : $"{_person.Details.FirstName} {_person.Details.LastName}";
+        return _person is not null;
+    }
+
+    // A note about someone at work belongs to their employer's history too.
+    protected override (Guid? Person, Guid? Client) NoteTarget() => (Id, _person!.Details.ClientId);
+
+    protected override Task<Page<ContactHistoryItem>> HistoryAsync() => queries.ForPersonAsync(Id, Category, From, Until, PageNumber);
+}

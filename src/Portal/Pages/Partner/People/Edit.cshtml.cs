@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Certification.Crm;
+using Certification.Portal.Accounts;
+using Certification.Portal.Crm;
+using Certification.Portal.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Certification.Portal.Pages.Partner.People;
+
+/// <summary>A partner administrator keeps their current people's data up to date; the person grain refuses anyone else's.</summary>
+public sealed class EditModel(IGrainFactory grains, ErrorText errors) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public PersonForm Form { get; set; } = new();
+
+    private Guid Client => CrmScope.For(User).ClientId!.Value;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await grains.GetGrain<IPersonGrain>(Id).GetAsync() is not { } person || person.Details.ClientId != Client)
+        {
+            return NotFound();
+        }
+
+        Form = PersonForm.From(person);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Form.ClientId = Client;
+        var result = await grains.GetGrain<IPersonGrain>(Id).UpdateAsync(Form.Version, Form.ToDetails(), Client, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        if (result.Errors.Any(e => e.Code == PersonGrain.NotOfPartner))
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result.Errors, errors, nameof(Form));
+            return Page();
+        }
+
+        return RedirectToPage("Details", new { id = Id });
+    }
+}
