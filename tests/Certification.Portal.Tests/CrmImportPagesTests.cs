@@ -23,9 +23,10 @@ public sealed partial class CrmImportPagesTests(PortalFixture fixture)
         var existing = $"stary-{u}@test.pl";
         Assert.True((await fixture.Host.Grains.GetGrain<IPersonGrain>(Guid.NewGuid())
             .CreateAsync(new PersonDetails("Stary", "Znajomy", existing, null, null, clientId, null, null))).Succeeded);
+        var pesel = UniquePesel();
         var csv = Csv(
             PeopleHeader,
-            $"Anna;Dobra;anna-{u}@test.pl;;{UniquePesel()};{nip};;",
+            $"Anna;Dobra;anna-{u}@test.pl;;{pesel};{nip};;",
             $"Jan;Zły;jan-{u}@test.pl;;44051401358;{nip};;",
             $"Ewa;Poczta;ewa-{u}-test.pl;;;{nip};;",
             $"Piotr;;piotr-{u}@test.pl;;;{nip};;",
@@ -38,7 +39,10 @@ public sealed partial class CrmImportPagesTests(PortalFixture fixture)
         var rows = Rows(report);
         Assert.Equal([2, 3, 4, 5, 6, 7, 8], rows.Keys.Order());
         Assert.Contains(">OK<", rows[2], StringComparison.Ordinal);
+        Assert.Contains($"<td>{pesel[..6]}•••••</td>", rows[2], StringComparison.Ordinal);
+        Assert.DoesNotContain(pesel, report, StringComparison.Ordinal);
         Assert.Contains("PESEL: " + PolishIdentifierMessages.Polish("pesel.checksum"), rows[3], StringComparison.Ordinal);
+        Assert.Contains("<td>44051401358</td>", rows[3], StringComparison.Ordinal);
         Assert.Contains("E-mail: Podaj adres e-mail w postaci nazwa@domena.pl.", rows[4], StringComparison.Ordinal);
         Assert.Contains("Nazwisko: To pole jest wymagane.", rows[5], StringComparison.Ordinal);
         Assert.Contains("E-mail: Ta wartość powtarza się w pliku (wiersz 2).", rows[6], StringComparison.Ordinal);

@@ -34,4 +34,15 @@ public sealed class BatchModel(IGrainFactory grains) : PageModel
     }
 
     public Guid EntityId(int line) => ImportBatchGrain.EntityId(Batch.Id, line);
+
+    /// <summary>
+    /// A value as the report shows it. A valid PESEL is shortened as on a person's page (the birth date part only);
+    /// a wrong one is shown whole, since the user has to find the typo.
+    /// </summary>
+    public string Shown(ImportRowResult row, int column)
+    {
+        var value = row.Values[column];
+        var isPesel = Batch.Kind == ImportKind.People && ImportColumns.People[column].Field == "Pesel";
+        return isPesel && value.Length > 6 && row.Problems.All(p => p.Field != "Pesel") ? value[..6] + "•••••" : value;
+    }
 }
