@@ -13,6 +13,8 @@ public sealed class ImportBatchGrain(
     TimeProvider clock,
     ILogger<ImportBatchGrain> logger) : Grain, IImportBatchGrain
 {
+    private const int CommitParallelism = 16;
+
     public async Task<ImportBatchView> PrepareAsync(ImportKind kind, string fileName, ImmutableArray<ImportSourceRow> rows, string importedBy)
     {
         if (state.RecordExists)
@@ -59,22 +61,22 @@ public sealed class ImportBatchGrain(
 
         var rows = state.State.Rows.ToBuilder();
         var done = 0;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            var id = EntityId(this.GetPrimaryKey(), row.Line);
-            var result = state.State.Kind == ImportKind.Clients
-                ? await GrainFactory.GetGrain<IClientGrain>(id).CreateAsync(row.Client!)
-                : await GrainFactory.GetGrain<IPersonGrain>(id).CreateAsync(row.Person!);
 
-            // A row an interrupted commit already created answers "already exists": it is done, not a duplicate.
-            if (result.Succeeded || result.Errors is [{ Code: ErrorCodes.AlreadyExists }])
+        // Rows are created a few at a time: one by one, a file of thousands would outlast the caller's timeout.
+        foreach (var chunk in Enumerable.Range(0, rows.Count).Chunk(CommitParallelism))
+        {
+            var results = await Task.WhenAll(chunk.Select(i => CreateAsync(rows[i])));
+            for (var k = 0; k < chunk.Length; k++)
             {
-                done++;
-            }
-            else
-            {
-                rows[i] = row with { Problems = [.. result.Errors.Select(e => new ImportProblem(e.Field, e.Code))] };
+                // A row an interrupted commit already created answers "already exists": it is done, not a duplicate.
+                if (results[k].Succeeded || results[k].Errors is [{ Code: ErrorCodes.AlreadyExists }])
+                {
+                    done++;
+                }
+                else
+                {
+                    rows[chunk[k]] = rows[chunk[k]] with { Problems = [.. results[k].Errors.Select(e => new ImportProblem(e.Field, e.Code))] };
+                }
             }
         }
 
@@ -117,6 +119,14 @@ public sealed class ImportBatchGrain(
         return kind == ImportKind.Clients
             ? ImportValidation.Clients(rows, existing, line => EntityId(batch, line))
             : ImportValidation.People(rows, existing, line => EntityId(batch, line));
+    }
+
+    private Task<CommandResult> CreateAsync(ImportRowResult row)
+    {
+        var id = EntityId(this.GetPrimaryKey(), row.Line);
+        return state.State.Kind == ImportKind.Clients
+            ? GrainFactory.GetGrain<IClientGrain>(id).CreateAsync(row.Client!)
+            : GrainFactory.GetGrain<IPersonGrain>(id).CreateAsync(row.Person!);
     }
 
     private ImportBatchView View() => new(

@@ -144,7 +144,9 @@ public static class ImportFile
                 records.Add((row.RowNumber(), cells));
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException or System.Xml.XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        // The workbook is untrusted input to a third-party parser, which fails on broken files with many kinds of
+        // exception; any of them means the same to the user: this file cannot be read.
+        catch (Exception)
         {
             return ImportFileResult.Failed(Unreadable);
         }
