@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Certification.Crm;
 using Certification.Crm.Import;
+using Certification.Infrastructure;
 
 namespace Certification.Grains.Tests;
 
@@ -68,6 +69,32 @@ public sealed class ImportBatchGrainTests(ClusterFixture fixture)
         Assert.Equal("Jan|Nowak, junior|||||", string.Join('|', read.Rows[0].Values[..7]));
         Assert.Equal("Kierownik\r\nreferatu", read.Rows[0].Values[7]);
         Assert.Equal("Kowalska", read.Rows[1].Values[1]);
+    }
+
+    [Fact]
+    public async Task A_batch_survives_the_round_trip_through_its_stored_json()
+    {
+        var (nip, u) = await ClientAsync();
+        var view = await fixture.Grains.GetGrain<IImportBatchGrain>(Guid.NewGuid())
+            .PrepareAsync(ImportKind.People, "osoby.csv", [.. PeopleRows(nip, u, 2), new ImportSourceRow(4, ["Jan", "", "zły", "", "", "", "", ""])], "szkolenia@test.pl");
+        var state = new ImportBatchState
+        {
+            Kind = view.Kind,
+            FileName = view.FileName,
+            Status = view.Status,
+            Source = PeopleRows(nip, u, 2),
+            Rows = view.Rows,
+            ImportedBy = view.ImportedBy,
+            PreparedAt = view.PreparedAt,
+        };
+        var serializer = new JsonStateSerializer();
+
+        var stored = serializer.Deserialize<ImportBatchState>(serializer.Serialize(state));
+
+        Assert.Equal(state.Source.Select(r => string.Join('|', r.Values)), stored.Source.Select(r => string.Join('|', r.Values)));
+        Assert.Equal(view.Rows[0].Person, stored.Rows[0].Person);
+        Assert.Equal(view.Rows[2].Problems.ToArray(), stored.Rows[2].Problems.ToArray());
+        Assert.Equal(state.PreparedAt, stored.PreparedAt);
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed class CrmImportDirectory(NpgsqlDataSource dataSource)
         var people = (await connection.QueryAsync<(Guid Id, string? Email, string? Pesel, Guid? ClientId, string FirstName, string LastName)>(
             """
             SELECT id, email, pesel, client_id, first_name, last_name FROM person_projection
-            WHERE lower(email) = ANY (@emails) OR pesel = ANY (@pesels) OR client_id = ANY (@clientIds)
+            WHERE email = ANY (@emails) OR pesel = ANY (@pesels) OR client_id = ANY (@clientIds)
             """,
             new { emails, pesels, clientIds })).ToList();
         return new CrmExisting(
