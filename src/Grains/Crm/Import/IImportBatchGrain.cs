@@ -48,5 +48,5 @@ public sealed record ImportBatchView(
     [property: Id(8)] DateTimeOffset? CommittedAt,
     [property: Id(9)] int Created)
 {
-    public bool CanCommit => Status != ImportStatus.Committed && Rows.All(r => r.Problems.IsEmpty);
+    public bool CanCommit => Status == ImportStatus.Committing || (Status == ImportStatus.Prepared && Rows.All(r => r.Problems.IsEmpty));
 }

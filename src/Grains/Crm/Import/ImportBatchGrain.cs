@@ -39,13 +39,16 @@ public sealed class ImportBatchGrain(
 
     public async Task<ImportBatchView> CommitAsync(string committedBy)
     {
-        if (!state.RecordExists || state.State.Status == ImportStatus.Committed || state.State.Rows.Any(r => !r.Problems.IsEmpty))
+        // A file with problems is fixed and uploaded again; a commit that was interrupted is always resumed.
+        if (!state.RecordExists || state.State.Status == ImportStatus.Committed ||
+            (state.State.Status == ImportStatus.Prepared && state.State.Rows.Any(r => !r.Problems.IsEmpty)))
         {
             return View();
         }
 
         // The CRM may have changed since the preview (someone added the same person by hand): check again, and
-        // if a row now has a problem, show it and create nothing rather than import part of the file.
+        // if a row now has a problem, show it and create nothing rather than import part of the file. A batch
+        // already committing stays so, and is finished once the conflict is resolved in the CRM.
         var rechecked = await CheckAsync(state.State.Kind, state.State.Source);
         if (rechecked.Any(r => !r.Problems.IsEmpty))
         {
