@@ -8,7 +8,11 @@ public enum ImportKind
 }
 
 /// <summary>One column of an import file: the field it fills and the header names it is recognised by.</summary>
-public sealed record ImportColumn(string Field, string Polish, string English, bool Required, string Example);
+public sealed record ImportColumn(string Field, string Polish, string English, bool Required, string Example, string? OtherName = null)
+{
+    public bool IsNamed(string header) =>
+        new[] { Polish, English, Field, OtherName }.Any(name => string.Equals(name, header, StringComparison.OrdinalIgnoreCase));
+}
 
 /// <summary>The columns of each kind of import, in the order of the templates and of the report.</summary>
 public static class ImportColumns
@@ -32,7 +36,7 @@ public static class ImportColumns
         new("Email", "E-mail", "E-mail", false, "anna.nowak@kornik.pl"),
         new("Phone", "Telefon", "Phone", false, "+48 61 123 45 67"),
         new("Pesel", "PESEL", "PESEL", false, "44051401359"),
-        new("OrganisationNip", "NIP organizacji", "Organisation NIP", false, "856-734-62-15"),
+        new("OrganisationNip", "NIP organizacji", "Organisation NIP", false, "856-734-62-15", "Organization NIP"),
         new("Unit", "Jednostka", "Unit", false, "Urząd Miejski"),
         new("Position", "Stanowisko", "Position", false, "Inspektor"),
     ];
@@ -46,9 +50,7 @@ public static class ImportColumns
         var wanted = header.Trim();
         for (var i = 0; i < columns.Count; i++)
         {
-            if (Same(columns[i].Polish, wanted) || Same(columns[i].English, wanted) || Same(columns[i].Field, wanted) ||
-                (columns[i].Field == "Email" && Same("Email", wanted)) ||
-                (columns[i].Field == "OrganisationNip" && Same("Organization NIP", wanted)))
+            if (columns[i].IsNamed(wanted))
             {
                 return i;
             }
@@ -56,6 +58,4 @@ public static class ImportColumns
 
         return -1;
     }
-
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
