@@ -65,6 +65,7 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<CrmProjection>();
         services.TryAddSingleton<ContactNotes>();
+        services.TryAddSingleton<Crm.Import.CrmImportDirectory>();
         services.TryAddSingleton<ItemProjection>();
         services.TryAddSingleton<ExamProjection>();
         services.TryAddSingleton<AttemptEventStore>();

@@ -29,6 +29,7 @@ internal static class WebHosting
             })
             .AddViewLocalization();
         builder.Services.AddScoped<ErrorText>();
+        builder.Services.AddScoped<Crm.ImportText>();
 
         // Polish letters are written as they are, not as &#x142; entities: pages stay readable and smaller.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Certification.Common;
+using Certification.Infrastructure;
+using Microsoft.Extensions.Logging;
+
+namespace Certification.Crm.Import;
+
+[GrainType("import-batch")]
+public sealed class ImportBatchGrain(
+    [PersistentState("import-batch", OrleansHostingExtensions.GrainStore)] IPersistentState<ImportBatchState> state,
+    CrmImportDirectory directory,
+    TimeProvider clock,
+    ILogger<ImportBatchGrain> logger) : Grain, IImportBatchGrain
+{
+    private const int CommitParallelism = 16;
+
+    public async Task<ImportBatchView> PrepareAsync(ImportKind kind, string fileName, ImmutableArray<ImportSourceRow> rows, string importedBy)
+    {
+        if (state.RecordExists)
+        {
+            return View();
+        }
+
+        state.State = new ImportBatchState
+        {
+            Kind = kind,
+            FileName = fileName,
+            Status = ImportStatus.Prepared,
+            Source = rows,
+            Rows = await CheckAsync(kind, rows),
+            ImportedBy = importedBy,
+            PreparedAt = clock.GetUtcNow(),
+        };
+        await state.WriteStateAsync();
+        await directory.UpsertAsync(this.GetPrimaryKey(), state.State);
+        return View();
+    }
+
+    public async Task<ImportBatchView> CommitAsync(string committedBy)
+    {
+        // A file with problems is fixed and uploaded again; a commit that was interrupted is always resumed.
+        if (!state.RecordExists || state.State.Status == ImportStatus.Committed ||
+            (state.State.Status == ImportStatus.Prepared && state.State.Rows.Any(r => !r.Problems.IsEmpty)))
+        {
+            return View();
+        }
+
+        // The CRM may have changed since the preview (someone added the same person by hand): check again, and
+        // if a row now has a problem, show it and create nothing rather than import part of the file. A batch
+        // already committing stays so, and is finished once the conflict is resolved in the CRM.
+        var rechecked = await CheckAsync(state.State.Kind, state.State.Source);
+        if (rechecked.Any(r => !r.Problems.IsEmpty))
+        {
+            state.State = state.State with { Rows = rechecked };
+            await state.WriteStateAsync();
+            await directory.UpsertAsync(this.GetPrimaryKey(), state.State);
+            return View();
+        }
+
+        state.State = state.State with { Rows = rechecked, Status = ImportStatus.Committing, CommittedBy = committedBy };
+        await state.WriteStateAsync();
+        await directory.UpsertAsync(this.GetPrimaryKey(), state.State);
+
+        var rows = state.State.Rows.ToBuilder();
+        var done = 0;
+
+        // Rows are created a few at a time: one by one, a file of thousands would outlast the caller's timeout.
+        foreach (var chunk in Enumerable.Range(0, rows.Count).Chunk(CommitParallelism))
+        {
+            var results = await Task.WhenAll(chunk.Select(i => CreateAsync(rows[i])));
+            for (var k = 0; k < chunk.Length; k++)
+            {
+                // A row an interrupted commit already created answers "already exists": it is done, not a duplicate.
+                if (results[k].Succeeded || results[k].Errors is [{ Code: ErrorCodes.AlreadyExists }])
+                {
+                    done++;
+                }
+                else
+                {
+                    rows[chunk[k]] = rows[chunk[k]] with { Problems = [.. results[k].Errors.Select(e => new ImportProblem(e.Field, e.Code))] };
+                }
+            }
+        }
+
+        var complete = done == rows.Count;
+        state.State = state.State with
+        {
+            Rows = rows.ToImmutable(),
+            Status = complete ? ImportStatus.Committed : ImportStatus.Committing,
+            Created = done,
+            CommittedAt = complete ? clock.GetUtcNow() : null,
+        };
+        await state.WriteStateAsync();
+        await directory.UpsertAsync(this.GetPrimaryKey(), state.State);
+        logger.LogInformation(
+            "Import {Batch} of {Kind} by {User}: {Done} of {Rows} rows created", this.GetPrimaryKey(), state.State.Kind, committedBy, done, rows.Count);
+        return View();
+    }
+
+    public Task<ImportBatchView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
+
+    /// <summary>The id of the client or person a batch's row creates: the same for every attempt to commit it.</summary>
+    public static Guid EntityId(Guid batch, int line)
+    {
+        Span<byte> input = stackalloc byte[20];
+        batch.TryWriteBytes(input);
+        BitConverter.TryWriteBytes(input[16..], line);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(input, hash);
+
+        // Marked as a name-based (version 5 style, RFC 9562 variant) UUID so it never looks like a random one.
+        hash[7] = (byte)((hash[7] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16]);
+    }
+
+    private async Task<ImmutableArray<ImportRowResult>> CheckAsync(ImportKind kind, ImmutableArray<ImportSourceRow> rows)
+    {
+        var existing = await directory.ExistingAsync(kind, rows);
+        var batch = this.GetPrimaryKey();
+        return kind == ImportKind.Clients
+            ? ImportValidation.Clients(rows, existing, line => EntityId(batch, line))
+            : ImportValidation.People(rows, existing, line => EntityId(batch, line));
+    }
+
+    private Task<CommandResult> CreateAsync(ImportRowResult row)
+    {
+        var id = EntityId(this.GetPrimaryKey(), row.Line);
+        return state.State.Kind == ImportKind.Clients
+            ? GrainFactory.GetGrain<IClientGrain>(id).CreateAsync(row.Client!)
+            : GrainFactory.GetGrain<IPersonGrain>(id).CreateAsync(row.Person!);
+    }
+
+    private ImportBatchView View() => new(
+        this.GetPrimaryKey(), state.State.Kind, state.State.FileName, state.State.Status, state.State.Rows, state.State.ImportedBy,
+        state.State.PreparedAt, state.State.CommittedBy, state.State.CommittedAt, state.State.Created);
+}
+
+[GenerateSerializer, Alias("cert.crm.ImportBatchState")]
+public sealed record ImportBatchState
+{
+    [Id(0)] public ImportKind Kind { get; init; }
+    [Id(1)] public string FileName { get; init; } = string.Empty;
+    [Id(2)] public ImportStatus Status { get; init; }
+
+    /// <summary>The rows as read from the file, kept so a commit can check them again against the CRM of that moment.</summary>
+    [Id(3)] public ImmutableArray<ImportSourceRow> Source { get; init; } = [];
+    [Id(4)] public ImmutableArray<ImportRowResult> Rows { get; init; } = [];
+    [Id(5)] public string ImportedBy { get; init; } = string.Empty;
+    [Id(6)] public DateTimeOffset PreparedAt { get; init; }
+    [Id(7)] public string? CommittedBy { get; init; }
+    [Id(8)] public DateTimeOffset? CommittedAt { get; init; }
+    [Id(9)] public int Created { get; init; }
+}
