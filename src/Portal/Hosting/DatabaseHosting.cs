@@ -13,6 +13,7 @@ internal static class DatabaseHosting
         builder.Services.AddSingleton<Certification.Portal.Crm.ContactHistoryQueries>();
         builder.Services.AddSingleton<Certification.Portal.Training.TrainingQueries>();
         builder.Services.AddSingleton<Certification.Portal.Crm.CustomFieldQueries>();
+        builder.Services.AddSingleton<Certification.Portal.Crm.DuplicateFinder>();
         builder.Services.AddSingleton<Certification.Portal.Training.ParticipationCertificates>();
         builder.Services.AddSingleton<Certification.Portal.Training.Segments>();
         builder.Services.AddSingleton<Certification.Portal.Training.SelfRegistration>();
