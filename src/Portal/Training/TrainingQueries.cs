@@ -1,4 +1,5 @@
 using Certification.Portal.Accounts;
+using Certification.Portal.Crm;
 using Certification.Training;
 using Dapper;
 using Npgsql;
@@ -49,7 +50,7 @@ public sealed class TrainingQueries(NpgsqlDataSource dataSource)
             ORDER BY o.first_day DESC, o.title
             LIMIT 500
             """,
-            new { search = Pattern(search), phase = string.IsNullOrWhiteSpace(phase) ? null : phase, from, to });
+            new { search = CrmQueries.Pattern(search), phase = string.IsNullOrWhiteSpace(phase) ? null : phase, from, to });
         return [.. rows];
     }
 
@@ -127,9 +128,4 @@ public sealed class TrainingQueries(NpgsqlDataSource dataSource)
             new { client });
         return [.. rows];
     }
-
-    private static string? Pattern(string? search) =>
-        string.IsNullOrWhiteSpace(search)
-            ? null
-            : "%" + search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
 }
