@@ -155,19 +155,7 @@ public sealed partial class AccessCodeTests(PortalFixture fixture)
     private HttpClient Client(CookieContainer cookies) =>
         fixture.Host.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
 
-    private async Task<HubConnection> ConnectAsync(CookieContainer cookies)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri("https://localhost/hubs/theory-test"), options =>
-            {
-                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
-                options.HttpMessageHandlerFactory = _ => new CookieContainerHandler(cookies) { InnerHandler = fixture.Host.Server.CreateHandler() };
-            })
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    private Task<HubConnection> ConnectAsync(CookieContainer cookies) => fixture.Host.ConnectHubAsync("/hubs/theory-test", cookies);
 
     [GeneratedRegex("class=\"code\" data-person=\"[^\"]*\">([A-Z2-9]{5}-[A-Z2-9]{5})<")]
     private static partial Regex Codes();

@@ -121,17 +121,5 @@ public sealed class ExamHubTests(PortalFixture fixture)
         return response.StatusCode == HttpStatusCode.Redirect ? cookies : throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
     }
 
-    private async Task<HubConnection> ConnectAsync(string hub, CookieContainer cookies)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(new Uri("https://localhost"), hub), options =>
-            {
-                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
-                options.HttpMessageHandlerFactory = _ => new CookieContainerHandler(cookies) { InnerHandler = fixture.Host.Server.CreateHandler() };
-            })
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    private Task<HubConnection> ConnectAsync(string hub, CookieContainer cookies) => fixture.Host.ConnectHubAsync(hub, cookies);
 }
