@@ -54,7 +54,7 @@ public sealed class InvitationAndRegistrationTests(PortalFixture fixture)
     }
 
     [Fact]
-    public async Task A_visitor_enrols_on_a_public_training_with_the_required_consent_and_is_not_duplicated()
+    public async Task A_visitor_enrols_on_a_public_training_only_after_confirming_the_address_and_is_not_duplicated()
     {
         var order = await OrderAsync(OrderVisibility.Public, capacity: 1);
         var email = $"gosc-{Guid.NewGuid():N}@example.pl";
@@ -64,14 +64,33 @@ public sealed class InvitationAndRegistrationTests(PortalFixture fixture)
 
         var refused = await visitor.PostFormAsync(page, Form(email, terms: false));
         Assert.Contains("Aby się zapisać, zaakceptuj regulamin", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM mail_message WHERE to_address = '{email}'"));
+
+        var requested = await visitor.PostFormAsync(page, Form(email, terms: true, news: true));
+        Assert.Contains($"Na adres {email} wysłaliśmy link potwierdzający", WebUtility.HtmlDecode(await requested.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        // Submitting again at once sends no second mail: the form cannot flood a mailbox.
+        await visitor.PostFormAsync(page, Form(email, terms: true, news: true));
+        var link = await ConfirmationLinkAsync(email);
         Assert.Equal(0L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM person_projection WHERE email = '{email}'"));
 
-        var enrolled = await visitor.PostFormAsync(page, Form(email, terms: true, news: true));
-        Assert.Contains("Jesteś zapisany(-a)", WebUtility.HtmlDecode(await enrolled.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        var again = await visitor.PostFormAsync(page, Form(email, terms: true));
-        Assert.Contains("Ta osoba jest już zapisana na to szkolenie.", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        var other = await visitor.PostFormAsync(page, Form($"inny-{email}", terms: true));
-        Assert.Contains("jesteś na liście rezerwowej", WebUtility.HtmlDecode(await other.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        // Opening the link (as a mail scanner would) changes nothing; the button confirms.
+        Assert.Contains("Potwierdzam zapis", await visitor.GetStringAsync(link), StringComparison.Ordinal);
+        Assert.Equal(0L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM person_projection WHERE email = '{email}'"));
+        var confirmed = await visitor.PostFormAsync(link, [], link);
+        Assert.Contains("Jesteś zapisany(-a)", WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var twice = await visitor.PostFormAsync(link, [], link);
+        Assert.Contains("Ten zapis został już potwierdzony", WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM registration_request WHERE email = '{email}'"));
+
+        await visitor.PostFormAsync(page, Form(email, terms: true));
+        var again = await ConfirmationLinkAsync(email);
+        var repeated = await visitor.PostFormAsync(again, [], again);
+        Assert.Contains("Jesteś już zapisany(-a) na to szkolenie.", WebUtility.HtmlDecode(await repeated.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        await visitor.PostFormAsync(page, Form($"inny-{email}", terms: true));
+        var other = await ConfirmationLinkAsync($"inny-{email}");
+        var waiting = await visitor.PostFormAsync(other, [], other);
+        Assert.Contains("jesteś na liście rezerwowej", WebUtility.HtmlDecode(await waiting.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         var person = await fixture.Host.Database.ScalarAsync<Guid>($"SELECT id FROM person_projection WHERE email = '{email}'");
         Assert.Equal(1L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM person_projection WHERE email = '{email}'"));
@@ -81,6 +100,35 @@ public sealed class InvitationAndRegistrationTests(PortalFixture fixture)
         Assert.True(consents.Has(ConsentPurpose.RegistrationTerms));
         Assert.True(consents.MayReceiveMarketing());
         Assert.Equal("training.enrolled", await fixture.Host.Database.ScalarAsync<string>($"SELECT kind FROM mail_message WHERE person_id = '{person}'"));
+    }
+
+    [Fact]
+    public async Task An_expired_or_unknown_confirmation_link_enrols_nobody_and_unconfirmed_data_is_not_kept()
+    {
+        var order = await OrderAsync(OrderVisibility.Public, capacity: 5);
+        var email = $"spoznialski-{Guid.NewGuid():N}@example.pl";
+        var visitor = fixture.Host.Anonymous();
+        await visitor.PostFormAsync($"/Trainings/Register/{order}", Form(email, terms: true));
+        var link = await ConfirmationLinkAsync(email);
+
+        await fixture.Host.Database.ExecuteAsync($"UPDATE registration_request SET expires_at = now() - interval '1 minute' WHERE email = '{email}'");
+        Assert.Contains("Link wygasł", WebUtility.HtmlDecode(await visitor.GetStringAsync(link)), StringComparison.Ordinal);
+        var late = await visitor.PostFormAsync(link, [], link);
+        Assert.Contains("Link wygasł", WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM person_projection WHERE email = '{email}'"));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/Trainings/Confirm/nie-ma-takiego-linku")).StatusCode);
+
+        // The next registration of anyone clears what expired visitors typed.
+        await visitor.PostFormAsync($"/Trainings/Register/{order}", Form($"kolejny-{email}", terms: true));
+        Assert.Equal(0L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM registration_request WHERE email = '{email}'"));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(link)).StatusCode);
+    }
+
+    private async Task<string> ConfirmationLinkAsync(string email)
+    {
+        var body = await fixture.Host.Database.ScalarAsync<string>(
+            $"SELECT text_body FROM mail_message WHERE to_address = '{email}' AND kind = 'training.registration_confirm' ORDER BY created_at DESC LIMIT 1");
+        return new Uri(System.Text.RegularExpressions.Regex.Match(body!, @"http\S+/Trainings/Confirm/\S+").Value).PathAndQuery;
     }
 
     [Fact]

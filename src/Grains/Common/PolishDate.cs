@@ -8,5 +8,8 @@ public static class PolishDate
 {
     private static readonly TimeZoneInfo Warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
 
-    public static DateOnly Of(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Warsaw).DateTime);
+    public static DateOnly Of(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant));
+
+    /// <summary>The wall-clock time in Poland at an instant, for texts people read (a link valid until 18:30).</summary>
+    public static DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Warsaw).DateTime;
 }

@@ -86,4 +86,25 @@ public static class TrainingMails
                 : [],
         };
     }
+
+    /// <summary>
+    /// The mail that asks a visitor who registered on the public page to confirm their address. It names
+    /// no CRM person: until the link is used the address is only what someone typed.
+    /// </summary>
+    public static OutgoingMail RegistrationConfirmation(
+        Guid orderId, OrderDetails details, string firstName, string lastName, string email, Uri confirmLink, DateTimeOffset expiresAt, Institution institution)
+    {
+        var text = new StringBuilder()
+            .Append("Dzień dobry ").Append(firstName).AppendLine(",").AppendLine()
+            .Append("otrzymaliśmy zgłoszenie na szkolenie „").Append(details.Title).AppendLine("” z tym adresem e-mail.")
+            .AppendLine("Aby dokończyć zapis, otwórz link i potwierdź:").AppendLine()
+            .AppendLine(confirmLink.ToString()).AppendLine()
+            .Append("Link jest ważny do ").Append(PolishDate.Local(expiresAt).ToString("d MMMM yyyy, HH:mm", Polish)).AppendLine(".")
+            .AppendLine("Jeśli to nie Ty się zgłaszałeś(-aś), zignoruj tę wiadomość — bez potwierdzenia nie zapiszemy Twoich danych.").AppendLine()
+            .AppendLine("Pozdrawiamy").AppendLine("Dział szkoleń").AppendLine(institution.Name);
+        return new OutgoingMail("training.registration_confirm", new MailRecipient(email, $"{firstName} {lastName}"), $"Potwierdź zapis: {details.Title}", text.ToString())
+        {
+            About = new RelatedObject("training_order", orderId.ToString()),
+        };
+    }
 }

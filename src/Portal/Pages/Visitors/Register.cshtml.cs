@@ -37,7 +37,8 @@ public sealed class RegisterModel(IGrainFactory grains, SelfRegistration registr
 
     public TrainingLocation? Location { get; private set; }
 
-    public EnrolmentStatus? Result { get; private set; }
+    /// <summary>The confirmation link is on its way to the address given.</summary>
+    public bool Requested { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -48,13 +49,18 @@ public sealed class RegisterModel(IGrainFactory grains, SelfRegistration registr
             return NotFound();
         }
 
-        var (status, problems) = await registration.RegisterAsync(Id, Order.Details.Title, new RegistrationForm(FirstName, LastName, Email, Phone, AcceptsTerms, WantsNews));
+        if (!Order.Phase.Enrolment)
+        {
+            return Page();
+        }
+
+        var problems = await registration.RequestAsync(Id, Order.Details, new RegistrationForm(FirstName, LastName, Email, Phone, AcceptsTerms, WantsNews));
         foreach (var problem in problems)
         {
             ModelState.AddModelError(problem.Field is "FirstName" or "LastName" or "Email" or "Phone" or "AcceptsTerms" ? problem.Field : string.Empty, errors.For(problem.Code));
         }
 
-        Result = status;
+        Requested = problems.Count == 0;
         return Page();
     }
 
