@@ -18,7 +18,7 @@ public sealed class DemoDataTests
         await seeder.SeedAsync(CancellationToken.None);
 
         Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));
-        Assert.Equal(302, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients, the demo candidate and the trainer
+        Assert.Equal(305, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients, the demo candidate, the trainer, three with long histories
         Assert.Equal(DemoSeeder.Logins.Count, await CountAsync(host, "SELECT count(*) FROM user_account"));
         Assert.Equal(Roles.All.Order(StringComparer.Ordinal), DemoSeeder.Logins.Select(l => l.Role).Order(StringComparer.Ordinal));
         foreach (var role in Roles.All)
@@ -41,8 +41,8 @@ public sealed class DemoDataTests
 
         Assert.True(await CountAsync(host, "SELECT count(*) FROM client_projection WHERE name ~ '[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]'") > 0);
         Assert.Equal(0, await CountAsync(host, "SELECT count(*) FROM client_projection WHERE name ILIKE '% and %'"));
-        // Everyone works at a seeded client, except the demo candidate, who signs up on their own, and the trainer.
-        Assert.Equal(2, await CountAsync(host, "SELECT count(*) FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id WHERE c.id IS NULL"));
+        // Everyone works at a seeded client, except the demo candidate, who signs up on their own, the trainer, and one who left.
+        Assert.Equal(3, await CountAsync(host, "SELECT count(*) FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id WHERE c.id IS NULL"));
         Assert.Equal(1, await CountAsync(
             host, "SELECT count(*) FROM user_account u JOIN exam_roster_projection r ON r.person_id = u.person_id WHERE 'Candidate' = ANY (u.roles)"));
         Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM exam_session_projection WHERE candidates = 3 AND status = 1"));
@@ -60,12 +60,22 @@ public sealed class DemoDataTests
 
         Assert.Equal(200, await CountAsync(host, "SELECT count(*) FROM person_consent WHERE marketing AND NOT unsubscribed"));
 
+        // Histories: a promotion (three records at one client), a move between clients, a departure, and the office's notes.
+        Assert.Equal("3|2|1", await host.Database.ScalarAsync<string>(
+            """
+            SELECT string_agg(n::text, '|' ORDER BY p.email) FROM (
+                SELECT person_id, count(*) AS n FROM employment_projection GROUP BY person_id) e
+            JOIN person_projection p ON p.id = e.person_id
+            WHERE p.email IN ('agnieszka.awansowa@example.pl', 'beata.przeniesiona@example.pl', 'celina.odchodzaca@example.pl')
+            """));
+        Assert.Equal(4, await CountAsync(host, "SELECT count(*) FROM contact_note WHERE author = 'Tomasz Szkoleniowy'"));
+
         await seeder.SeedAsync(CancellationToken.None);
 
         Assert.Equal(7, await CountAsync(host, "SELECT count(*) FROM training_order_projection"));
 
         Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));
-        Assert.Equal(302, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients, the demo candidate and the trainer
+        Assert.Equal(305, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients, the demo candidate, the trainer, three with long histories
         Assert.Equal(DemoSeeder.Logins.Count, await CountAsync(host, "SELECT count(*) FROM user_account"));
     }
 

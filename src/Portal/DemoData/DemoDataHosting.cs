@@ -7,6 +7,7 @@ internal static class DemoDataHosting
     {
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<TrainingDemo>();
+        builder.Services.AddSingleton<CrmHistoryDemo>();
         if (builder.Configuration.GetValue<bool>("Demo:Seed"))
         {
             builder.Services.AddHostedService<DemoSeedingService>();
