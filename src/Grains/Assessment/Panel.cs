@@ -39,6 +39,7 @@ public static class PanelRules
     public const string CandidateOnPanel = "panel.candidate";
     public const string TrainedCandidate = "panel.trained_candidate";
     public const string DeclaredConflict = "panel.declared_conflict";
+    public const string GradingStarted = "panel.grading_started";
 
     /// <summary>The reasons the panel is refused, each naming the assessor it is about (empty: the panel may sit).</summary>
     public static IReadOnlyList<PanelObjection> Check(Guid candidateId, IReadOnlyList<Guid> assessors, IEnumerable<PanelConflict> conflicts)

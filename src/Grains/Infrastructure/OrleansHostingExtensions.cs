@@ -69,6 +69,8 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<ItemProjection>();
         services.TryAddSingleton<ExamProjection>();
         services.TryAddSingleton<AttemptEventStore>();
+        services.TryAddSingleton<AuditLog<Assessment.AssessmentEvent>>();
+        services.TryAddSingleton<Assessment.PanelConflicts>();
         services.TryAddSingleton<Training.TrainingProjection>();
         services.TryAddSingleton<Consents.ConsentProjection>();
         services.TryAddSingleton<CustomFields.CustomFieldProjection>();

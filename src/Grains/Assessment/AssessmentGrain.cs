@@ -1,0 +1,341 @@
+using Certification.Common;
+using Certification.Exams;
+using Certification.Infrastructure;
+using Certification.Qualifications;
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Certification.Assessment;
+
+public sealed class AssessmentGrain(
+    AuditLog<AssessmentEvent> log, PanelConflicts conflicts, IConfiguration configuration, [FromKeyedServices(ExamClock.Key)] TimeProvider clock)
+    : Grain, IAssessmentGrain
+{
+    public const string NotOnPanel = "assessment.not_on_panel";
+    public const string Final = "decision.final";
+    public const string NoDraft = "decision.no_draft";
+    public const string NotCandidate = "appeal.not_candidate";
+    public const string NoAppeal = "appeal.none";
+    public const string NotReviewer = "appeal.not_reviewer";
+    public const string AppealClosed = "appeal.decided";
+    public const string NewDecisionRequired = "appeal.new_decision_required";
+    public const string Concurrent = "assessment.concurrent";
+
+    private AssessmentState _state = new();
+    private Guid _session;
+    private Guid _candidate;
+    private string _stream = string.Empty;
+    private Dictionary<AssessmentPart, IReadOnlyList<string>> _criteria = null!;
+    private int _passPercent;
+
+    private int AppealDays => configuration.GetValue("Assessment:AppealDays", AppealRules.DefaultDays);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _session = this.GetPrimaryKey(out var extension);
+        _candidate = Guid.ParseExact(extension!, "N");
+        _stream = $"assessment:{_session:N}:{_candidate:N}";
+        await ReloadAsync();
+
+        // The criteria each part grades come from the session's qualification: the qualification is data.
+        var session = await GrainFactory.GetGrain<IExamSessionGrain>(_session).GetAsync();
+        var qualification = session is null ? null : await GrainFactory.GetGrain<IQualificationGrain>(session.Details.Qualification).GetAsync();
+        var criteria = qualification?.AllOutcomes().SelectMany(o => o.Criteria).ToList() ?? [];
+        _criteria = new Dictionary<AssessmentPart, IReadOnlyList<string>>
+        {
+            [AssessmentPart.Practical] = [.. criteria.Where(c => c.Methods.Contains(VerificationMethod.Simulation)).Select(c => c.Id)],
+            [AssessmentPart.Interview] = [.. criteria.Where(c => c.Methods.Contains(VerificationMethod.Interview)).Select(c => c.Id)],
+        };
+        _passPercent = qualification?.Blueprint.PassPercent ?? 0;
+    }
+
+    public async Task<IReadOnlyList<PanelObjection>> AppointPanelAsync(IReadOnlyList<Guid> assessors, string actor)
+    {
+        if (_state.GradingStarted)
+        {
+            return [new PanelObjection(PanelRules.GradingStarted)];
+        }
+
+        var objections = PanelRules.Check(_candidate, assessors, await conflicts.ForAsync(_candidate, assessors));
+        if (objections.Count > 0)
+        {
+            return objections;
+        }
+
+        return await AppendAsync(new PanelAppointed(_session, _candidate, [.. assessors]) { Actor = actor, At = clock.GetUtcNow() })
+            ? []
+            : [new PanelObjection(Concurrent)];
+    }
+
+    public async Task<CommandResult> SaveGradesAsync(AssessmentPart part, Guid assessor, IReadOnlyList<CriterionGrade> grades, bool submit, string actor)
+    {
+        if (!_state.Panel.Contains(assessor))
+        {
+            return CommandResult.Rejected("Assessor", NotOnPanel);
+        }
+
+        if (_state.SheetOf(part, assessor)?.SubmittedAt is not null)
+        {
+            return CommandResult.Rejected("Grades", GradingRules.AlreadySubmitted);
+        }
+
+        var criteria = _criteria[part];
+        if (grades.Any(g => !criteria.Contains(g.CriterionId)))
+        {
+            return CommandResult.Rejected("Grades", GradingRules.UnknownCriterion);
+        }
+
+        if (submit && GradingRules.CheckSubmission(criteria, grades) is [var problem, ..])
+        {
+            return CommandResult.Rejected("Grades", problem);
+        }
+
+        var normalized = grades.Select(g => g with { Comment = string.IsNullOrWhiteSpace(g.Comment) ? null : g.Comment.Trim() }).ToList();
+        return await Saved(new GradesSaved(part, assessor, normalized, submit) { Actor = actor, At = clock.GetUtcNow() });
+    }
+
+    public Task<IReadOnlyList<GradeSheet>> GetSheetsAsync(AssessmentPart part, Guid viewer) =>
+        Task.FromResult(GradingRules.VisibleTo(viewer, _state.Sheets[part]));
+
+    public async Task<CommandResult> ResolveAsync(AssessmentPart part, string criterionId, bool met, string reason, Guid by, string actor)
+    {
+        if (!_state.Panel.Contains(by))
+        {
+            return CommandResult.Rejected("By", NotOnPanel);
+        }
+
+        if (_state.Panel.Any(a => _state.SheetOf(part, a)?.SubmittedAt is null))
+        {
+            return CommandResult.Rejected("Criterion", GradingRules.NotAllSubmitted);
+        }
+
+        if (!GradingRules.Disagreements(_criteria[part], _state.Sheets[part]).Contains(criterionId))
+        {
+            return CommandResult.Rejected("Criterion", GradingRules.NoDisagreement);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandResult.Rejected("Reason", GradingRules.ReasonRequired);
+        }
+
+        return await Saved(new DisagreementResolved(part, criterionId, met, by) { Actor = actor, At = clock.GetUtcNow(), Reason = reason.Trim() });
+    }
+
+    public async Task<CommandResult> DraftDecisionAsync(DecisionOutcome outcome, IReadOnlyDictionary<string, string> justifications, Guid by, string actor)
+    {
+        if (!_state.Panel.Contains(by))
+        {
+            return CommandResult.Rejected("By", NotOnPanel);
+        }
+
+        if (_state.Decision?.SignedAt is not null)
+        {
+            return CommandResult.Rejected("Decision", Final);
+        }
+
+        var basis = await BasisAsync();
+        var proposal = DecisionRules.Propose(basis, _criteria[AssessmentPart.Practical], _criteria[AssessmentPart.Interview]);
+        var problems = DecisionRules.CheckSigning(proposal, outcome, justifications);
+        if (problems.Count > 0)
+        {
+            return CommandResult.Rejected([.. problems.Select(p => new FieldError(p.Part.Length == 0 ? "Outcome" : $"Justifications[{p.Part}]", p.Code))]);
+        }
+
+        // Only the unmet parts carry a justification: a stray text about a met criterion would mislead an appeal.
+        var kept = proposal.Unmet.ToDictionary(part => part, part => justifications[part].Trim(), StringComparer.Ordinal);
+        return await Saved(new DecisionDrafted(outcome, kept, basis, by) { Actor = actor, At = clock.GetUtcNow() });
+    }
+
+    public async Task<CommandResult> SignDecisionAsync(Guid by, string actor)
+    {
+        if (!_state.Panel.Contains(by))
+        {
+            return CommandResult.Rejected("By", NotOnPanel);
+        }
+
+        if (_state.Decision is not { } decision)
+        {
+            return CommandResult.Rejected("Decision", NoDraft);
+        }
+
+        if (decision.Signatures.Contains(by))
+        {
+            return CommandResult.Ok(_state.Version);
+        }
+
+        var result = await Saved(new DecisionSigned(by) { Actor = actor, At = clock.GetUtcNow() });
+        if (result.Succeeded && _state.Decision!.SignedAt is not null)
+        {
+            // The theory result was withheld for the panel's decision: now the candidate sees both.
+            await GrainFactory.GetGrain<ITheoryTestGrain>(TheoryTestKey.For(_session, _candidate)).ReleaseResultAsync(actor);
+        }
+
+        return result;
+    }
+
+    public async Task<CommandResult> FileAppealAsync(Guid candidate, string reasons, string actor)
+    {
+        if (candidate != _candidate)
+        {
+            return CommandResult.Rejected("Candidate", NotCandidate);
+        }
+
+        if (_state.Decision?.SignedAt is not { } signedAt)
+        {
+            return CommandResult.Rejected("Decision", AppealRules.NoSignedDecision);
+        }
+
+        if (_state.Appeal is not null)
+        {
+            return CommandResult.Rejected("Reasons", AppealRules.AlreadyFiled);
+        }
+
+        if (AppealRules.CheckFiling(signedAt, AppealDays, clock.GetUtcNow(), reasons) is { } problem)
+        {
+            return CommandResult.Rejected("Reasons", problem);
+        }
+
+        return await Saved(new AppealFiled(candidate) { Actor = actor, At = clock.GetUtcNow(), Reason = reasons.Trim() });
+    }
+
+    public async Task<IReadOnlyList<PanelObjection>> AssignReviewerAsync(Guid reviewer, string actor)
+    {
+        if (_state.Appeal is not { } appeal)
+        {
+            return [new PanelObjection(NoAppeal)];
+        }
+
+        if (appeal.Outcome is not null)
+        {
+            return [new PanelObjection(AppealClosed)];
+        }
+
+        if (AppealRules.CheckReviewer(reviewer, _candidate, _state.Panel, await conflicts.ForAsync(_candidate, [reviewer])) is { } objection)
+        {
+            return [objection];
+        }
+
+        return await AppendAsync(new ReviewerAssigned(reviewer) { Actor = actor, At = clock.GetUtcNow() }) ? [] : [new PanelObjection(Concurrent)];
+    }
+
+    public async Task<CommandResult> DecideAppealAsync(
+        AppealOutcome outcome, string reasons, DecisionOutcome? newOutcome, IReadOnlyDictionary<string, string>? justifications, Guid reviewer, string actor)
+    {
+        if (_state.Appeal is not { } appeal)
+        {
+            return CommandResult.Rejected("Appeal", NoAppeal);
+        }
+
+        if (appeal.Reviewer != reviewer)
+        {
+            return CommandResult.Rejected("Reviewer", NotReviewer);
+        }
+
+        if (appeal.Outcome is not null)
+        {
+            return CommandResult.Rejected("Outcome", AppealClosed);
+        }
+
+        if (string.IsNullOrWhiteSpace(reasons))
+        {
+            return CommandResult.Rejected("Reasons", AppealRules.ReasonsRequired);
+        }
+
+        // A changed decision is the reviewer's own: it may differ from the panel's grades, but a negative
+        // one is still justified in writing (rule 8).
+        var changed = outcome == AppealOutcome.DecisionChanged;
+        if (changed != newOutcome.HasValue ||
+            (newOutcome == DecisionOutcome.Negative && (justifications is null || justifications.Values.All(string.IsNullOrWhiteSpace))))
+        {
+            return CommandResult.Rejected("NewOutcome", NewDecisionRequired);
+        }
+
+        return await Saved(new AppealDecided(outcome, reviewer, newOutcome, changed ? justifications : null)
+        {
+            Actor = actor, At = clock.GetUtcNow(), Reason = reasons.Trim(),
+        });
+    }
+
+    public Task<AssessmentSnapshot> GetAsync() => Task.FromResult(new AssessmentSnapshot(
+        _session, _candidate, _state.Version, _state.Panel,
+        _state.Sheets.ToDictionary(p => p.Key, p => (IReadOnlyList<Guid>)[.. p.Value.Where(s => s.SubmittedAt is not null).Select(s => s.AssessorId)]),
+        _state.Sheets.ToDictionary(p => p.Key, p => GradingRules.Disagreements(_criteria[p.Key], p.Value)),
+        _state.Resolutions.ToDictionary(p => p.Key, p => (IReadOnlyList<Resolution>)[.. p.Value]),
+        _state.Decision,
+        _state.Appeal,
+        _state.Decision?.SignedAt is { } signed ? AppealRules.LastDay(signed, AppealDays) : null));
+
+    public Task<CandidateDecision?> GetForCandidateAsync() => Task.FromResult(
+        _state.Decision is { SignedAt: { } signed } decision
+            ? new CandidateDecision(decision.Outcome, decision.Justifications, signed, AppealRules.LastDay(signed, AppealDays), _state.Appeal)
+            : null);
+
+    private async Task<DecisionBasis> BasisAsync()
+    {
+        var theory = await GrainFactory.GetGrain<ITheoryTestGrain>(TheoryTestKey.For(_session, _candidate)).GetResultAsync();
+        return new DecisionBasis(
+            theory?.Passed, theory?.Percent, _passPercent,
+            FinalGrades(AssessmentPart.Practical), FinalGrades(AssessmentPart.Interview));
+    }
+
+    // Until every panel member has submitted and every disagreement is resolved, a part has no final grades.
+    private IReadOnlyDictionary<string, bool> FinalGrades(AssessmentPart part) =>
+        GradingRules.Final(_criteria[part], _state.Panel.ToList(), _state.Sheets[part], _state.Resolutions[part]) ?? new Dictionary<string, bool>();
+
+    private async Task<CommandResult> Saved(AssessmentEvent @event) =>
+        await AppendAsync(@event) ? CommandResult.Ok(_state.Version) : CommandResult.Rejected("Version", Concurrent);
+
+    private async Task<bool> AppendAsync(AssessmentEvent @event)
+    {
+        // Applied first so the projection row is written from the state after the event, in the event's
+        // transaction; if the write does not happen, the state is read back from the log.
+        var seq = _state.Version + 1;
+        _state.Apply(@event);
+        var written = false;
+        try
+        {
+            written = await log.AppendAsync(_stream, seq, @event, ProjectAsync);
+        }
+        finally
+        {
+            if (!written)
+            {
+                await ReloadAsync();
+            }
+        }
+
+        return written;
+    }
+
+    private async Task ReloadAsync()
+    {
+        _state = new AssessmentState();
+        foreach (var @event in await log.ReadAsync(_stream))
+        {
+            _state.Apply(@event);
+        }
+    }
+
+    private Task ProjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        connection.ExecuteAsync(
+            """
+            INSERT INTO assessment_projection (session_id, person_id, version, panel, decision, decided_at, appeal_status, reviewer_id, updated_at)
+            VALUES (@session, @person, @version, @panel, @decision, @decidedAt, @appealStatus, @reviewer, @now)
+            ON CONFLICT (session_id, person_id) DO UPDATE SET
+                version = excluded.version, panel = excluded.panel, decision = excluded.decision, decided_at = excluded.decided_at,
+                appeal_status = excluded.appeal_status, reviewer_id = excluded.reviewer_id, updated_at = excluded.updated_at
+            """,
+            new
+            {
+                session = _session, person = _candidate, version = _state.Version, panel = _state.Panel.ToArray(),
+                decision = _state.Decision?.SignedAt is null ? null : (int?)_state.Decision.Outcome,
+                decidedAt = _state.Decision?.SignedAt?.UtcDateTime,
+                appealStatus = _state.Appeal is null ? null : (int?)(_state.Appeal.Outcome ?? 0),
+                reviewer = _state.Appeal?.Reviewer,
+                now = clock.GetUtcNow().UtcDateTime,
+            },
+            transaction);
+}

@@ -1,0 +1,67 @@
+namespace Certification.Assessment;
+
+/// <summary>A validation as the replay of its events; the grain's only state.</summary>
+internal sealed class AssessmentState
+{
+    public int Version { get; private set; }
+
+    public IReadOnlyList<Guid> Panel { get; private set; } = [];
+
+    public Dictionary<AssessmentPart, List<GradeSheet>> Sheets { get; } = new() { [AssessmentPart.Practical] = [], [AssessmentPart.Interview] = [] };
+
+    public Dictionary<AssessmentPart, List<Resolution>> Resolutions { get; } = new() { [AssessmentPart.Practical] = [], [AssessmentPart.Interview] = [] };
+
+    public DecisionView? Decision { get; private set; }
+
+    public AppealView? Appeal { get; private set; }
+
+    public bool GradingStarted => Sheets.Values.Any(s => s.Any(g => g.SubmittedAt is not null));
+
+    public GradeSheet? SheetOf(AssessmentPart part, Guid assessor) => Sheets[part].FirstOrDefault(s => s.AssessorId == assessor);
+
+    public void Apply(AssessmentEvent @event)
+    {
+        Version++;
+        switch (@event)
+        {
+            case PanelAppointed panel:
+                Panel = panel.Assessors;
+                break;
+            case GradesSaved saved:
+                var sheets = Sheets[saved.Part];
+                sheets.RemoveAll(s => s.AssessorId == saved.Assessor);
+                sheets.Add(new GradeSheet(saved.Assessor, saved.Grades, saved.Submitted ? saved.At : null));
+                break;
+            case DisagreementResolved resolved:
+                Resolutions[resolved.Part].Add(new Resolution(resolved.CriterionId, resolved.Met, resolved.Reason!, resolved.By, resolved.At));
+                break;
+            case DecisionDrafted drafted:
+                Decision = new DecisionView(drafted.Outcome, drafted.Justifications, drafted.Basis, drafted.By, drafted.At, [], null);
+                break;
+            case DecisionSigned signed:
+                var signatures = Decision!.Signatures.Append(signed.By).ToList();
+                Decision = Decision with
+                {
+                    Signatures = signatures,
+                    SignedAt = Panel.All(signatures.Contains) ? signed.At : null,
+                };
+                break;
+            case AppealFiled filed:
+                Appeal = new AppealView(filed.At, filed.Reason!, null, null, null, null);
+                break;
+            case ReviewerAssigned assigned:
+                Appeal = Appeal! with { Reviewer = assigned.Reviewer };
+                break;
+            case AppealDecided decided:
+                Appeal = Appeal! with { Outcome = decided.Outcome, OutcomeReasons = decided.Reason, DecidedAt = decided.At };
+                if (decided.NewOutcome is { } outcome)
+                {
+                    Decision = Decision! with { Outcome = outcome, Justifications = decided.Justifications ?? new Dictionary<string, string>() };
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown assessment event {@event.GetType().Name}");
+        }
+    }
+}

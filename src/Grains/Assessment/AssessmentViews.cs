@@ -1,0 +1,44 @@
+namespace Certification.Assessment;
+
+/// <summary>A decision as worded and who has signed it; final once <see cref="SignedAt"/> is set.</summary>
+[GenerateSerializer, Immutable, Alias("cert.assess.DecisionView")]
+public sealed record DecisionView(
+    [property: Id(0)] DecisionOutcome Outcome,
+    [property: Id(1)] IReadOnlyDictionary<string, string> Justifications,
+    [property: Id(2)] DecisionBasis Basis,
+    [property: Id(3)] Guid DraftedBy,
+    [property: Id(4)] DateTimeOffset DraftedAt,
+    [property: Id(5)] IReadOnlyList<Guid> Signatures,
+    [property: Id(6)] DateTimeOffset? SignedAt);
+
+[GenerateSerializer, Immutable, Alias("cert.assess.AppealView")]
+public sealed record AppealView(
+    [property: Id(0)] DateTimeOffset FiledAt,
+    [property: Id(1)] string Reasons,
+    [property: Id(2)] Guid? Reviewer,
+    [property: Id(3)] AppealOutcome? Outcome,
+    [property: Id(4)] string? OutcomeReasons,
+    [property: Id(5)] DateTimeOffset? DecidedAt);
+
+/// <summary>A validation as staff see it: the panel, where grading stands, the decision and the appeal. No grades: those are shown per viewer.</summary>
+[GenerateSerializer, Immutable, Alias("cert.assess.AssessmentSnapshot")]
+public sealed record AssessmentSnapshot(
+    [property: Id(0)] Guid SessionId,
+    [property: Id(1)] Guid CandidateId,
+    [property: Id(2)] int Version,
+    [property: Id(3)] IReadOnlyList<Guid> Panel,
+    [property: Id(4)] IReadOnlyDictionary<AssessmentPart, IReadOnlyList<Guid>> Submitted,
+    [property: Id(5)] IReadOnlyDictionary<AssessmentPart, IReadOnlyList<string>> Disagreements,
+    [property: Id(6)] IReadOnlyDictionary<AssessmentPart, IReadOnlyList<Resolution>> Resolutions,
+    [property: Id(7)] DecisionView? Decision,
+    [property: Id(8)] AppealView? Appeal,
+    [property: Id(9)] DateOnly? AppealLastDay);
+
+/// <summary>What the candidate is told: the signed decision with its justifications, and their appeal.</summary>
+[GenerateSerializer, Immutable, Alias("cert.assess.CandidateDecision")]
+public sealed record CandidateDecision(
+    [property: Id(0)] DecisionOutcome Outcome,
+    [property: Id(1)] IReadOnlyDictionary<string, string> Justifications,
+    [property: Id(2)] DateTimeOffset SignedAt,
+    [property: Id(3)] DateOnly AppealLastDay,
+    [property: Id(4)] AppealView? Appeal);

@@ -1,0 +1,64 @@
+using Certification.Common;
+
+namespace Certification.Assessment;
+
+/// <summary>
+/// One candidate's validation in one exam session (key: the session's Guid and the candidate's person id
+/// as <c>N</c>-formatted extension, see <see cref="AssessmentKey"/>): the panel, each assessor's grades of
+/// the practical part and the interview, the resolutions of disagreements, the decision the panel signs,
+/// and the appeal. Panel members and reviewers are CRM people; <c>actor</c> is the acting account.
+/// Every change is an event in <c>audit_event</c>, committed before the call returns.
+/// </summary>
+[Alias("cert.assess.IAssessmentGrain")]
+public interface IAssessmentGrain : IGrainWithGuidCompoundKey
+{
+    /// <summary>Appoints the panel; refused with the reasons (a trainer of the candidate, a declared conflict, too few) or once grading has started.</summary>
+    [Alias("AppointPanel")]
+    Task<IReadOnlyList<PanelObjection>> AppointPanelAsync(IReadOnlyList<Guid> assessors, string actor);
+
+    /// <summary>Saves an assessor's grades of a part; <paramref name="submit"/> fixes them (every criterion then graded).</summary>
+    [Alias("SaveGrades")]
+    Task<CommandResult> SaveGradesAsync(AssessmentPart part, Guid assessor, IReadOnlyList<CriterionGrade> grades, bool submit, string actor);
+
+    /// <summary>The sheets of a part that <paramref name="viewer"/> may read: their own, and the others' once theirs is submitted.</summary>
+    [Alias("Sheets")]
+    Task<IReadOnlyList<GradeSheet>> GetSheetsAsync(AssessmentPart part, Guid viewer);
+
+    [Alias("Resolve")]
+    Task<CommandResult> ResolveAsync(AssessmentPart part, string criterionId, bool met, string reason, Guid by, string actor);
+
+    /// <summary>Words the decision; it must follow the qualification's rules and justify every unmet part when negative.</summary>
+    [Alias("DraftDecision")]
+    Task<CommandResult> DraftDecisionAsync(DecisionOutcome outcome, IReadOnlyDictionary<string, string> justifications, Guid by, string actor);
+
+    /// <summary>Signs the current wording; the last panel member's signature makes it final and releases the theory result.</summary>
+    [Alias("SignDecision")]
+    Task<CommandResult> SignDecisionAsync(Guid by, string actor);
+
+    [Alias("FileAppeal")]
+    Task<CommandResult> FileAppealAsync(Guid candidate, string reasons, string actor);
+
+    [Alias("AssignReviewer")]
+    Task<IReadOnlyList<PanelObjection>> AssignReviewerAsync(Guid reviewer, string actor);
+
+    /// <summary>
+    /// The reviewer's outcome. <see cref="AppealOutcome.DecisionChanged"/> takes the decision that now stands
+    /// (checked like any decision); the other outcomes take none.
+    /// </summary>
+    [Alias("DecideAppeal")]
+    Task<CommandResult> DecideAppealAsync(
+        AppealOutcome outcome, string reasons, DecisionOutcome? newOutcome, IReadOnlyDictionary<string, string>? justifications, Guid reviewer, string actor);
+
+    [Alias("Get")]
+    Task<AssessmentSnapshot> GetAsync();
+
+    /// <summary>The decision as the candidate sees it: nothing until the panel has signed.</summary>
+    [Alias("ForCandidate")]
+    Task<CandidateDecision?> GetForCandidateAsync();
+}
+
+public static class AssessmentKey
+{
+    public static IAssessmentGrain Assessment(this IGrainFactory grains, Guid sessionId, Guid candidateId) =>
+        grains.GetGrain<IAssessmentGrain>(sessionId, candidateId.ToString("N"));
+}
