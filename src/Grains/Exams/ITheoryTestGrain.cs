@@ -44,11 +44,11 @@ public interface ITheoryTestGrain : IGrainWithStringKey
     [Alias("Board")]
     Task<AttemptBoardRow?> GetBoardRowAsync();
 
-    /// <summary>The result with the per-outcome scores, for staff (candidates see it only when the session allows).</summary>
     /// <summary>Shows a withheld result to the candidate; false while there is no result yet.</summary>
     [Alias("ReleaseResult")]
     Task<bool> ReleaseResultAsync(string actor);
 
+    /// <summary>The result with the per-outcome scores, for staff (candidates see it only when the session allows).</summary>
     [Alias("Result")]
     Task<AttemptResult?> GetResultAsync();
 }
