@@ -128,6 +128,26 @@ public sealed class TheoryTestDomainTests
         Assert.Contains(QualificationRules.Check(broken), p => p.Contains("add up to 3", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Every_criterion_verified_by_interview_suggests_questions_and_no_other_does()
+    {
+        var qualification = TestQualification();
+        var interview = new Criterion("1.1.2", new LocalizedText("Omawia", null), [VerificationMethod.Interview]);
+        LearningOutcome[] outcomes = [qualification.Sets[0].Outcomes[0] with { Criteria = [.. qualification.Sets[0].Outcomes[0].Criteria, interview] }];
+        var without = qualification with { Sets = [qualification.Sets[0] with { Outcomes = outcomes }] };
+        var asked = new[] { new LocalizedText("Jakie?", null) };
+        var misplaced = qualification with
+        {
+            Sets = [qualification.Sets[0] with { Outcomes = [outcomes[0] with { Criteria = [outcomes[0].Criteria[0] with { InterviewQuestions = asked }, interview with { InterviewQuestions = asked }] }] }],
+        };
+
+        Assert.Contains("criterion 1.1.2 is verified by interview but suggests no questions", QualificationRules.Check(without));
+        Assert.Contains("criterion 1.1.1 suggests interview questions but is not verified by interview", QualificationRules.Check(misplaced));
+        var shipped = Assert.Single(QualificationDefinitions.Embedded(), q => q.Code == "CRM-PRK4");
+        Assert.All(shipped.AllOutcomes().SelectMany(o => o.Criteria).Where(c => c.Methods.Contains(VerificationMethod.Interview)),
+            c => Assert.True(c.InterviewQuestions!.Count >= 2, c.Id));
+    }
+
     internal static Qualification TestQualification() => new(
         "TEST", new LocalizedText("Test", "Test"), "partial", 4, 10, 5, 100m, "Test",
         [

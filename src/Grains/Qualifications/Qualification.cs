@@ -55,11 +55,13 @@ public sealed record LearningOutcome(
     [property: Id(1)] LocalizedText Name,
     [property: Id(2)] IReadOnlyList<Criterion> Criteria);
 
+/// <param name="InterviewQuestions">Questions the panel may ask about a criterion verified by interview; the protocol suggests them.</param>
 [GenerateSerializer, Immutable, Alias("cert.qual.Criterion")]
 public sealed record Criterion(
     [property: Id(0)] string Id,
     [property: Id(1)] LocalizedText Text,
-    [property: Id(2)] IReadOnlyList<VerificationMethod> Methods);
+    [property: Id(2)] IReadOnlyList<VerificationMethod> Methods,
+    [property: Id(3)] IReadOnlyList<LocalizedText>? InterviewQuestions = null);
 
 /// <summary>How a theory test is put together from the item bank.</summary>
 [GenerateSerializer, Immutable, Alias("cert.qual.Blueprint")]

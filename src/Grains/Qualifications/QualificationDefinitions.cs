@@ -77,6 +77,12 @@ public static class QualificationRules
             .Select(c => $"criterion {c.Id} does not belong to outcome {o.Id}")));
         problems.AddRange(q.AllOutcomes().SelectMany(o => o.Criteria.Where(c => c.Methods.Count == 0))
             .Select(c => $"criterion {c.Id} has no verification method"));
+        // The interview protocol suggests questions per criterion; an interview criterion without any leaves the panel improvising.
+        problems.AddRange(q.AllOutcomes().SelectMany(o => o.Criteria)
+            .Where(c => c.Methods.Contains(VerificationMethod.Interview) != (c.InterviewQuestions is { Count: > 0 }))
+            .Select(c => c.Methods.Contains(VerificationMethod.Interview)
+                ? $"criterion {c.Id} is verified by interview but suggests no questions"
+                : $"criterion {c.Id} suggests interview questions but is not verified by interview"));
 
         var blueprint = q.Blueprint;
         if (blueprint.Questions <= 0 || blueprint.Minutes <= 0)
