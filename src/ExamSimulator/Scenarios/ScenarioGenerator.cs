@@ -108,7 +108,7 @@ public static class ScenarioGenerator
             var name = AccountName(kind, industry, city);
             if (name is null)
             {
-                // Every municipality of that town is already an account: a company there instead.
+                // The town's public bodies are already accounts: a company there instead.
                 kind = AccountKind.Company;
                 industry = Industry(kind);
                 name = AccountName(kind, industry, city)!;
@@ -628,7 +628,7 @@ public static class ScenarioGenerator
             return Math.Max(1000m, Math.Round(value / 100m) * 100m);
         }
 
-        /// <summary>A name no account has yet; null when a municipality of the town already is one.</summary>
+        /// <summary>A name no account has yet; null when the town's municipality or its public bodies already are accounts.</summary>
         private string? AccountName(AccountKind kind, string industry, City city)
         {
             for (var attempt = 0; attempt < 50; attempt++)
@@ -655,7 +655,7 @@ public static class ScenarioGenerator
                     return name;
                 }
 
-                if (kind == AccountKind.Municipality)
+                if (kind == AccountKind.Municipality || (kind == AccountKind.Institution && attempt >= 10))
                 {
                     return null;
                 }
