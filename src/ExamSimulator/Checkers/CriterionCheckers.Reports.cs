@@ -58,6 +58,10 @@ public static partial class CriterionCheckers
         {
             evidence.Add(Saw("Nie zapisano żadnego raportu."));
         }
+        else if (evidence.Count == 0)
+        {
+            evidence.AddRange(c.Final.Reports.Select(r => Describe(c, r)));
+        }
 
         return evidence;
     }
