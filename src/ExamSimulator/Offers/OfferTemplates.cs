@@ -251,7 +251,7 @@ public static partial class OfferTemplates
     [GeneratedRegex(@"""[^""]*""|'[^']*'")]
     private static partial Regex StringLiteral();
 
-    [GeneratedRegex(@"^\s*for\s+(?<var>[A-Za-z_][A-Za-z0-9_]*)\s+in\s+(?<list>[A-Za-z_][A-Za-z0-9_.]*)")]
+    [GeneratedRegex(@"^\s*for\s+(?<var>[A-Za-z_][A-Za-z0-9_]*)\s+in\s+(?<list>\S+)")]
     private static partial Regex ForLoop();
 
     [GeneratedRegex(@"^\s*(assign|capture)\s+(?<var>[A-Za-z_][A-Za-z0-9_]*)")]
