@@ -1,0 +1,3 @@
+using Certification.ExamSimulator.Cli;
+
+return SimulatorCommand.Run(args, Console.Out, Console.Error);
