@@ -17,7 +17,7 @@ public sealed class PersonMergePagesTests(PortalFixture fixture)
         var client = await ClientAsync();
         var email = $"jan.{Guid.NewGuid():N}@gmina.pl";
         var kept = await PersonAsync(new PersonDetails("Jan", "Scalany", email, null, null, client, null, "Referent"));
-        var absorbed = await PersonAsync(new PersonDetails("Jan", "Scalany", email.ToUpperInvariant(), "+48 601 202 303", "44051401359", client, null, "Referent"));
+        var absorbed = await PersonAsync(new PersonDetails("Jan", "Scalany", email.ToUpperInvariant(), "+48 601 202 303", "78031501236", client, null, "Referent"));
         var admin = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.TrainingAdmin));
         var history = $"/Crm/People/History/{absorbed}";
         await admin.PostFormAsync(history, new()
@@ -33,8 +33,8 @@ public sealed class PersonMergePagesTests(PortalFixture fixture)
         var merge = $"/Crm/People/Merge/{kept}?other={absorbed}";
         var compare = WebUtility.HtmlDecode(await admin.GetStringAsync(merge));
         Assert.Contains("+48 601 202 303", compare, StringComparison.Ordinal);
-        Assert.Contains("440514•••••", compare, StringComparison.Ordinal);
-        Assert.Contains("14.05.1944", compare, StringComparison.Ordinal);
+        Assert.Contains("780315•••••", compare, StringComparison.Ordinal);
+        Assert.Contains("15.03.1978", compare, StringComparison.Ordinal);
 
         var merged = await admin.PostFormAsync(merge, new()
         {
@@ -50,7 +50,7 @@ public sealed class PersonMergePagesTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         Assert.Equal($"/Crm/People/Details/{kept}", merged.Headers.Location!.OriginalString);
         var person = (await fixture.Host.Grains.GetGrain<IPersonGrain>(kept).GetAsync())!;
-        Assert.Equal((email, "+48 601 202 303", "44051401359"), (person.Details.Email, person.Details.Phone, person.Details.Pesel));
+        Assert.Equal((email, "+48 601 202 303", "78031501236"), (person.Details.Email, person.Details.Phone, person.Details.Pesel));
         var away = await admin.GetAsync($"/Crm/People/Details/{absorbed}");
         Assert.Equal(HttpStatusCode.Redirect, away.StatusCode);
         Assert.Equal($"/Crm/People/Details/{kept}", away.Headers.Location!.OriginalString);
