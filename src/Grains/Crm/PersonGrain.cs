@@ -215,7 +215,6 @@ public sealed class PersonGrain(
         };
         await state.WriteStateAsync();
         await projection.UpsertPersonAsync(this.GetPrimaryKey(), state.State);
-        logger.LogInformation("Person {Person} merged into {Survivor} by {Actor}", this.GetPrimaryKey(), survivorId, actor);
         return new MergeSourceResult(CommandResult.Ok(state.State.Version), Source());
     }
 
