@@ -10,7 +10,7 @@ public sealed class ConsentProjection(NpgsqlDataSource dataSource)
 {
     public async Task WriteAsync(Guid person, PersonConsentsState state)
     {
-        var latest = state.History.GroupBy(r => r.Purpose).ToDictionary(g => g.Key, g => g.Last().Given);
+        var latest = state.Timeline().GroupBy(r => r.Purpose).ToDictionary(g => g.Key, g => g.Last().Given);
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var current = new NpgsqlCommand(
@@ -28,9 +28,9 @@ public sealed class ConsentProjection(NpgsqlDataSource dataSource)
             current.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = person });
             current.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = latest.GetValueOrDefault(ConsentPurpose.Marketing) });
             current.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = latest.GetValueOrDefault(ConsentPurpose.RegistrationTerms) });
-            current.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = state.Unsubscribed });
+            current.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = state.IsUnsubscribed() });
             current.Parameters.Add(new NpgsqlParameter<string> { TypedValue = state.UnsubscribeToken! });
-            current.Parameters.Add(new NpgsqlParameter<int> { TypedValue = state.History.Count });
+            current.Parameters.Add(new NpgsqlParameter<int> { TypedValue = state.Decisions() });
             await current.ExecuteNonQueryAsync();
         }
 

@@ -19,7 +19,19 @@ public sealed record ConsentRecord(
     [property: Id(1)] bool Given,
     [property: Id(2)] DateTimeOffset At,
     [property: Id(3)] string Source,
-    [property: Id(4)] string Actor);
+    [property: Id(4)] string Actor)
+{
+    /// <summary>Set on a decision recorded for a record since merged into this person (shown, never stored, this way).</summary>
+    [Id(5)]
+    public Guid? MergedFrom { get; init; }
+}
+
+/// <summary>The consent history of a record merged into a person, as it was when it was merged; never changed after.</summary>
+[GenerateSerializer, Immutable, Alias("cert.consents.AbsorbedConsents")]
+public sealed record AbsorbedConsents(
+    [property: Id(0)] Guid PersonId,
+    [property: Id(1)] IReadOnlyList<ConsentRecord> History,
+    [property: Id(2)] bool Unsubscribed);
 
 [GenerateSerializer, Immutable, Alias("cert.consents.ConsentSnapshot")]
 public sealed record ConsentSnapshot(
@@ -28,7 +40,7 @@ public sealed record ConsentSnapshot(
     [property: Id(2)] bool Unsubscribed,
     [property: Id(3)] string UnsubscribeToken)
 {
-    /// <summary>The latest decision about a purpose; no record means no consent.</summary>
+    /// <summary>The latest decision about a purpose; no record means no consent. <see cref="History"/> is in time order, merged records included.</summary>
     public bool Has(ConsentPurpose purpose) => History.LastOrDefault(r => r.Purpose == purpose)?.Given == true;
 
     /// <summary>Whether marketing mail may go to this person: consent given and not unsubscribed since.</summary>
@@ -51,6 +63,17 @@ public interface IPersonConsentsGrain : IGrainWithGuidKey
 
     [Alias("Get")]
     Task<ConsentSnapshot> GetAsync();
+
+    /// <summary>
+    /// The person's record was merged into <paramref name="survivorId"/>: decisions are no longer recorded here, and an
+    /// unsubscribe link of an old e-mail unsubscribes the survivor. Returns this history and those merged into it.
+    /// </summary>
+    [Alias("MergeInto")]
+    Task<IReadOnlyList<AbsorbedConsents>> MergeIntoAsync(Guid survivorId);
+
+    /// <summary>Keeps the histories of merged records beside this person's own; a history already kept is not added again.</summary>
+    [Alias("Absorb")]
+    Task AbsorbAsync(IReadOnlyList<AbsorbedConsents> histories);
 }
 
 public static class ConsentRules

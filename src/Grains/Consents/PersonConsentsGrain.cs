@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Certification.Common;
+using Certification.Crm;
 using Certification.Infrastructure;
 
 namespace Certification.Consents;
@@ -27,6 +28,11 @@ public sealed class PersonConsentsGrain(
 
     public async Task<CommandResult> RecordAsync(ConsentPurpose purpose, bool given, string source, string actor)
     {
+        if (state.State.MergedInto is not null)
+        {
+            return CommandResult.Rejected("Id", PersonMergeRules.Merged);
+        }
+
         if (!Enum.IsDefined(purpose))
         {
             return CommandResult.Rejected("Purpose", ConsentRules.UnknownPurpose);
@@ -56,8 +62,15 @@ public sealed class PersonConsentsGrain(
 
     public async Task UnsubscribeAsync(string source, string actor)
     {
+        // The link in a mail sent before the merge still names this record; the person asked all the same.
+        if (state.State.MergedInto is { } survivor)
+        {
+            await GrainFactory.GetGrain<IPersonConsentsGrain>(survivor).UnsubscribeAsync(source, actor);
+            return;
+        }
+
         var current = state.State;
-        if (current.Unsubscribed)
+        if (current.IsUnsubscribed())
         {
             return;
         }
@@ -67,7 +80,26 @@ public sealed class PersonConsentsGrain(
     }
 
     public Task<ConsentSnapshot> GetAsync() =>
-        Task.FromResult(new ConsentSnapshot(PersonId, state.State.History, state.State.Unsubscribed, state.State.UnsubscribeToken!));
+        Task.FromResult(new ConsentSnapshot(PersonId, state.State.Timeline(), state.State.IsUnsubscribed(), state.State.UnsubscribeToken!));
+
+    public async Task<IReadOnlyList<AbsorbedConsents>> MergeIntoAsync(Guid survivorId)
+    {
+        if (state.State.MergedInto is null)
+        {
+            await SaveAsync(state.State with { MergedInto = survivorId });
+        }
+
+        return [new AbsorbedConsents(PersonId, state.State.History, state.State.Unsubscribed), .. state.State.Absorbed];
+    }
+
+    public async Task AbsorbAsync(IReadOnlyList<AbsorbedConsents> histories)
+    {
+        var fresh = histories.Where(h => h.PersonId != PersonId && state.State.Absorbed.All(a => a.PersonId != h.PersonId)).ToList();
+        if (fresh.Count > 0)
+        {
+            await SaveAsync(state.State with { Absorbed = [.. state.State.Absorbed, .. fresh] });
+        }
+    }
 
     private async Task SaveAsync(PersonConsentsState next)
     {
@@ -86,4 +118,38 @@ public sealed record PersonConsentsState
 
     /// <summary>Names this person's consents in the shared contact history (its entries are numbered from 1).</summary>
     [Id(3)] public Guid HistoryId { get; init; }
+
+    /// <summary>Set when the person's record was merged into another: that one records their decisions now.</summary>
+    [Id(4)] public Guid? MergedInto { get; init; }
+
+    /// <summary>The histories of records merged into this person, kept as they were.</summary>
+    [Id(5)] public IReadOnlyList<AbsorbedConsents> Absorbed { get; init; } = [];
+
+    /// <summary>
+    /// Every decision of the person, own and from merged records, in the order they were made: two records of one
+    /// person hold decisions of one person, so the latest about a purpose is the one in force.
+    /// </summary>
+    public IReadOnlyList<ConsentRecord> Timeline() =>
+        Absorbed.Count == 0
+            ? History
+            : [.. History.Concat(Absorbed.SelectMany(a => a.History.Select(r => r with { MergedFrom = r.MergedFrom ?? a.PersonId }))).OrderBy(r => r.At)];
+
+    /// <summary>
+    /// Whether marketing mail is stopped: an unsubscribe on any of the person's records holds until they give the
+    /// marketing consent again later, on whichever record, as it does on one.
+    /// </summary>
+    public bool IsUnsubscribed()
+    {
+        if (Absorbed.Count == 0)
+        {
+            return Unsubscribed;
+        }
+
+        var given = Timeline().Where(r => r.Purpose == ConsentPurpose.Marketing && r.Given).Select(r => r.At).DefaultIfEmpty().Max();
+        return new[] { (Unsubscribed, History) }.Concat(Absorbed.Select(a => (a.Unsubscribed, a.History)))
+            .Any(r => r.Unsubscribed && r.History.LastOrDefault(h => h.Purpose == ConsentPurpose.Marketing)?.At >= given);
+    }
+
+    /// <summary>How many decisions the person's current consents reflect, merged histories included.</summary>
+    public int Decisions() => History.Count + Absorbed.Sum(a => a.History.Count);
 }

@@ -44,6 +44,12 @@ public sealed class CrmProjection(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task UpsertPersonAsync(Guid id, PersonState state)
     {
+        if (state.MergedInto is { } tombstone)
+        {
+            await WriteTombstoneAsync(id, tombstone);
+            return;
+        }
+
         var details = state.Details!;
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -76,13 +82,14 @@ public sealed class CrmProjection(NpgsqlDataSource dataSource)
             await using var history = new NpgsqlCommand(
                 """
                 DELETE FROM employment_projection WHERE person_id = @id;
-                INSERT INTO employment_projection (person_id, seq, client_id, unit, position, from_date, until_date)
-                SELECT @id, * FROM unnest(@seq, @client, @unit, @position, @from, @until);
+                INSERT INTO employment_projection (person_id, origin_id, seq, client_id, unit, position, from_date, until_date)
+                SELECT @id, * FROM unnest(@origin, @seq, @client, @unit, @position, @from, @until);
                 """,
                 connection,
                 transaction);
-            var records = state.Employments;
+            var records = state.Employments.Concat(state.MergedEmployments).ToList();
             history.Parameters.AddWithValue("id", id);
+            history.Parameters.AddWithValue("origin", records.Select(r => r.Origin ?? id).ToArray());
             history.Parameters.AddWithValue("seq", records.Select(r => r.Seq).ToArray());
             history.Parameters.AddWithValue("client", records.Select(r => r.ClientId).ToArray());
             history.Parameters.Add(new NpgsqlParameter<string?[]>("unit", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. records.Select(r => r.Unit)] });
@@ -115,8 +122,62 @@ public sealed class CrmProjection(NpgsqlDataSource dataSource)
             await contact.ExecuteNonQueryAsync();
         }
 
+        if (state.Merges.Count > 0)
+        {
+            // One entry per merge, named by the merge's id: the absorbed record's own entries keep their ids and are
+            // shown in this person's history through person_merge.
+            await using var merges = new NpgsqlCommand(
+                """
+                INSERT INTO contact_event (source_id, source_seq, at, person_id, kind, subject_type, subject_id, subject_title, detail, actor)
+                SELECT m.merge, 1, m.at, @id, 'person.merged', 'person', m.absorbed, m.name, m.detail, m.actor
+                FROM unnest(@merge, @at, @absorbed, @name, @detail, @actor) AS m (merge, at, absorbed, name, detail, actor)
+                ON CONFLICT (source_id, source_seq) DO NOTHING
+                """,
+                connection,
+                transaction);
+            merges.Parameters.AddWithValue("id", id);
+            merges.Parameters.AddWithValue("merge", state.Merges.Select(m => m.MergeId).ToArray());
+            merges.Parameters.AddWithValue("at", state.Merges.Select(m => m.At).ToArray());
+            merges.Parameters.AddWithValue("absorbed", state.Merges.Select(m => m.AbsorbedId).ToArray());
+            merges.Parameters.AddWithValue("name", state.Merges.Select(m => m.AbsorbedName).ToArray());
+            merges.Parameters.AddWithValue("detail", state.Merges.Select(MergeDetail).ToArray());
+            merges.Parameters.AddWithValue("actor", state.Merges.Select(m => m.Actor).ToArray());
+            await merges.ExecuteNonQueryAsync();
+        }
+
         await transaction.CommitAsync();
     }
+
+    /// <summary>
+    /// A merged record leaves the lists, searches, segments and duplicate checks (they read person_projection) and
+    /// is recorded as absorbed, which redirects its page and joins its contact history to the survivor's.
+    /// </summary>
+    private async Task WriteTombstoneAsync(Guid id, PersonTombstone tombstone)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            DELETE FROM person_projection WHERE id = @id;
+            DELETE FROM employment_projection WHERE person_id = @id;
+            INSERT INTO person_merge (absorbed_id, survivor_id, merge_id, merged_at, actor)
+            VALUES (@id, @survivor, @merge, @at, @actor)
+            ON CONFLICT (absorbed_id) DO NOTHING;
+            """,
+            connection,
+            transaction);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("survivor", tombstone.SurvivorId);
+        command.Parameters.AddWithValue("merge", tombstone.MergeId);
+        command.Parameters.AddWithValue("at", tombstone.At);
+        command.Parameters.AddWithValue("actor", tombstone.Actor);
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>The values taken from the absorbed record: person fields by their stable names, custom fields by label after "custom:".</summary>
+    private static string MergeDetail(PersonMergeRecord merge) =>
+        string.Join(",", merge.FromAbsorbed.Concat(merge.CustomFieldsFromAbsorbed.Select(label => "custom:" + label.Replace(",", " ", StringComparison.Ordinal))));
 
     /// <summary>Who, where and from (or until) when: the day in ISO form, which reads the same in every language.</summary>
     private static string Detail(EmploymentEvent e) =>

@@ -12,7 +12,15 @@ public sealed record Employment(
     [property: Id(2)] string? Unit,
     [property: Id(3)] string? Position,
     [property: Id(4)] DateOnly From,
-    [property: Id(5)] DateOnly? Until);
+    [property: Id(5)] DateOnly? Until)
+{
+    /// <summary>
+    /// The record of the person it was entered on, when it came from a record merged into this one
+    /// (<see cref="PersonGrain.MergeAsync"/>); null for the person's own records.
+    /// </summary>
+    [Id(6)]
+    public Guid? Origin { get; init; }
+}
 
 public enum EmploymentEventKind
 {

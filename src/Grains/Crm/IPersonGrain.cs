@@ -44,8 +44,29 @@ public interface IPersonGrain : IGrainWithGuidKey
     [Alias("Leave")]
     Task<CommandResult> LeaveAsync(int expectedVersion, DateOnly until, Guid? partnerClientId, string actor);
 
+    /// <summary>
+    /// Merges another record of the same person into this one, which survives (see decision 0010). The other record
+    /// becomes a tombstone pointing here; its employment history, consents, contact history, custom values, training
+    /// orders and accounts follow this person. Repeating the same request (by <see cref="PersonMergeRequest.MergeId"/>)
+    /// finishes a merge that was cut short or confirms one that is done.
+    /// </summary>
+    [Alias("Merge")]
+    Task<CommandResult> MergeAsync(int expectedVersion, PersonMergeRequest request, string actor);
+
+    /// <summary>
+    /// Called by the survivor's grain: makes this record a tombstone pointing to <paramref name="survivorId"/> and
+    /// returns what the survivor takes over. Once merged, the same call with the same merge id returns the same.
+    /// </summary>
+    [Alias("MergeInto")]
+    Task<MergeSourceResult> MergeIntoAsync(Guid survivorId, Guid mergeId, int expectedVersion, string actor);
+
+    /// <summary>The person, or null when there is none or the record was merged into another (see <see cref="GetTombstoneAsync"/>).</summary>
     [Alias("Get")]
     Task<PersonSnapshot?> GetAsync();
+
+    /// <summary>Where the record went when it was merged into another; null for a record that was not.</summary>
+    [Alias("GetTombstone")]
+    Task<PersonTombstone?> GetTombstoneAsync();
 
     [Alias("RefreshProjection")]
     Task RefreshProjectionAsync();

@@ -11,4 +11,19 @@ public sealed record PersonSnapshot(
     /// <summary>Oldest first; the last one is the current job when it has no end.</summary>
     [Id(5)]
     public IReadOnlyList<Employment> Employments { get; init; } = [];
+
+    /// <summary>Records of people merged into this one, marked with their origin; they may overlap <see cref="Employments"/>.</summary>
+    [Id(6)]
+    public IReadOnlyList<Employment> MergedEmployments { get; init; } = [];
+
+    [Id(7)]
+    public IReadOnlyList<PersonMergeRecord> Merges { get; init; } = [];
+
+    /// <summary>A merge begun and not finished yet (it finishes by itself, or when the same merge is confirmed again).</summary>
+    [Id(8)]
+    public PendingMerge? PendingMerge { get; init; }
+
+    /// <summary>The whole employment history, own and merged, in date order.</summary>
+    public IReadOnlyList<Employment> AllEmployments() =>
+        [.. Employments.Concat(MergedEmployments).OrderBy(e => e.From).ThenBy(e => e.Until ?? DateOnly.MaxValue)];
 }

@@ -92,6 +92,28 @@ public sealed class CustomValuesGrain(
     }
 
     public Task<IReadOnlyDictionary<Guid, string>> GetAsync() => Task.FromResult<IReadOnlyDictionary<Guid, string>>(state.State.Values);
+
+    public async Task<CommandResult> MergeFromAsync(CustomFieldEntity entity, Guid other, IReadOnlyList<Guid> preferTheirs)
+    {
+        var merged = new Dictionary<Guid, string>(state.State.Values);
+        foreach (var (field, value) in await GrainFactory.GetGrain<ICustomValuesGrain>(other).GetAsync())
+        {
+            if (preferTheirs.Contains(field) || !merged.ContainsKey(field))
+            {
+                merged[field] = value;
+            }
+        }
+
+        if (merged.Count == state.State.Values.Count && merged.All(v => state.State.Values.GetValueOrDefault(v.Key) == v.Value))
+        {
+            return CommandResult.Ok(state.State.Version);
+        }
+
+        state.State = new CustomValuesState { Version = state.State.Version + 1, Entity = entity, Values = merged };
+        await state.WriteStateAsync();
+        await projection.WriteAsync(this.GetPrimaryKey(), state.State);
+        return CommandResult.Ok(state.State.Version);
+    }
 }
 
 [GenerateSerializer, Alias("cert.customfields.CustomValuesState")]

@@ -26,4 +26,12 @@ public interface ICustomValuesGrain : IGrainWithGuidKey
 
     [Alias("Get")]
     Task<IReadOnlyDictionary<Guid, string>> GetAsync();
+
+    /// <summary>
+    /// Takes the values of a record merged into this one: those of <paramref name="preferTheirs"/>, and any field this
+    /// record has no value for; this record's other values stay. Values were checked where they were set, so they are
+    /// not checked again (a field made required since must not stop a merge). Repeating it changes nothing more.
+    /// </summary>
+    [Alias("MergeFrom")]
+    Task<CommandResult> MergeFromAsync(CustomFieldEntity entity, Guid other, IReadOnlyList<Guid> preferTheirs);
 }

@@ -64,6 +64,7 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<CrmProjection>();
+        services.TryAddSingleton<PersonMergeDirectory>();
         services.TryAddSingleton<ContactNotes>();
         services.TryAddSingleton<Crm.Import.CrmImportDirectory>();
         services.TryAddSingleton<ItemProjection>();

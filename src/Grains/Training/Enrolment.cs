@@ -52,6 +52,12 @@ public enum OrderEventKind
     Invited = 8,
     Attendance = 9,
     CertificateIssued = 10,
+
+    /// <summary>
+    /// A record of the person (the event's person) absorbed another that was on the order; the detail names the
+    /// absorbed record and, when both were on it, which enrolment was kept (<see cref="TrainingOrderRules.ReplacePerson"/>).
+    /// </summary>
+    PersonMerged = 11,
 }
 
 /// <summary>

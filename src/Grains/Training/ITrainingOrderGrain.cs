@@ -61,6 +61,13 @@ public interface ITrainingOrderGrain : IGrainWithGuidKey
     [Alias("IssueCertificates")]
     Task<CommandResult> IssueCertificatesAsync(string actor);
 
+    /// <summary>
+    /// The person <paramref name="absorbed"/> was merged into <paramref name="survivor"/>: the order names the survivor
+    /// instead, in its enrolments, invitations, certificates and as its trainer. Once done, calling again changes nothing.
+    /// </summary>
+    [Alias("ReplacePerson")]
+    Task<CommandResult> ReplacePersonAsync(Guid absorbed, Guid survivor, string actor);
+
     [Alias("Get")]
     Task<OrderSnapshot?> GetAsync();
 

@@ -125,6 +125,19 @@ public sealed class TrainingOrderGrain(
         Refusal() ?? await ApplyAsync(
             TrainingOrderRules.IssueCertificates(state.State, Id, NewCertificateCode, actor, clock.GetUtcNow()), "Certificates");
 
+    public async Task<CommandResult> ReplacePersonAsync(Guid absorbed, Guid survivor, string actor)
+    {
+        if (Refusal() is { } refusal)
+        {
+            return refusal;
+        }
+
+        // Nothing names the absorbed person any more (never did, or this was done before): a repeat changes nothing.
+        return TrainingOrderRules.ReplacePerson(state.State, absorbed, survivor, actor, clock.GetUtcNow()) is { } change
+            ? await SaveAsync(change)
+            : CommandResult.Ok(state.State.Version);
+    }
+
     public Task<OrderSnapshot?> GetAsync() => Task.FromResult(
         state.RecordExists
             ? new OrderSnapshot(

@@ -180,6 +180,66 @@ public static class TrainingOrderRules
         return (Record(state with { Certificates = certificates }, now, actor, events), null);
     }
 
+    /// <summary>
+    /// Puts <paramref name="survivor"/> wherever the order names <paramref name="absorbed"/>, two records of one person
+    /// being merged; null when the order does not name the absorbed record. When both were on the order, the better
+    /// enrolment is kept (enrolled before waiting before resigned, then a certificate, then more days attended, then the
+    /// earlier one) with the days attended on either, since they are one person's; a place that frees goes to the
+    /// waiting list unless the order is finished. Certificates keep their numbers: a document issued stays valid.
+    /// </summary>
+    public static Change? ReplacePerson(TrainingOrderState state, Guid absorbed, Guid survivor, string actor, DateTimeOffset now)
+    {
+        var theirs = state.EnrolmentOf(absorbed);
+        var named = theirs is not null || state.Invited.Contains(absorbed) || state.Details?.TrainerId == absorbed
+            || state.Certificates.Any(c => c.PersonId == absorbed);
+        if (!named)
+        {
+            return null;
+        }
+
+        var ours = state.EnrolmentOf(survivor);
+        var detail = absorbed.ToString("N");
+        var enrolments = state.Enrolments;
+        if (theirs is not null)
+        {
+            Enrolment kept;
+            if (ours is null)
+            {
+                kept = theirs with { PersonId = survivor };
+            }
+            else
+            {
+                var better = Rank(state, ours).CompareTo(Rank(state, theirs)) >= 0 ? ours : theirs;
+                var attended = better.Status == EnrolmentStatus.Enrolled ? ours.Attended.Union(theirs.Attended).Order().ToList() : better.Attended;
+                kept = better with { PersonId = survivor, Attended = attended };
+                var dropped = ReferenceEquals(better, ours) ? theirs : ours;
+                detail += $";kept={(ReferenceEquals(better, ours) ? "survivor" : "absorbed")}:{better.Status};dropped={dropped.Status}";
+            }
+
+            enrolments = [.. enrolments.Where(e => e.PersonId != absorbed && e.PersonId != survivor), kept];
+        }
+
+        var next = state with
+        {
+            Details = state.Details!.TrainerId == absorbed ? state.Details with { TrainerId = survivor } : state.Details,
+            Enrolments = enrolments,
+            Invited = [.. state.Invited.Select(p => p == absorbed ? survivor : p).Distinct()],
+            Certificates = [.. state.Certificates.Select(c => c.PersonId == absorbed ? c with { PersonId = survivor } : c)],
+        };
+        var merged = (OrderEventKind.PersonMerged, (Guid?)survivor, (string?)detail);
+        if (IsFinished(next))
+        {
+            return Record(next, now, actor, [merged]);
+        }
+
+        var (promoted, promotions) = Promote(next, now);
+        return Record(promoted, now, actor, [merged, .. promotions]);
+    }
+
+    private static (int Status, bool Certificate, int Days, long Earlier) Rank(TrainingOrderState state, Enrolment enrolment) =>
+        (enrolment.Status switch { EnrolmentStatus.Enrolled => 3, EnrolmentStatus.Waiting => 2, _ => 1 },
+            state.Certificates.Any(c => c.PersonId == enrolment.PersonId), enrolment.Attended.Count, -enrolment.Since.UtcTicks);
+
     /// <summary>Share of the order's hours the person attended.</summary>
     public static decimal AttendancePercent(OrderDetails details, Enrolment enrolment)
     {

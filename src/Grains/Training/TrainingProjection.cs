@@ -98,7 +98,8 @@ public sealed class TrainingProjection(NpgsqlDataSource dataSource, IMailOutbox 
                 INSERT INTO training_certificate (code, order_id, person_id, number, issued_on)
                 SELECT c.code, $1, c.person_id, c.number, c.issued_on
                 FROM unnest($2::text[], $3::uuid[], $4::text[], $5::date[]) AS c (code, person_id, number, issued_on)
-                ON CONFLICT (code) DO NOTHING
+                ON CONFLICT (code) DO UPDATE SET person_id = excluded.person_id
+                WHERE training_certificate.person_id <> excluded.person_id
                 """,
                 connection,
                 transaction);

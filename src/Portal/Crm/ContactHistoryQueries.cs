@@ -53,6 +53,9 @@ public sealed class ContactHistoryQueries(NpgsqlDataSource dataSource)
         )
         """;
 
+    // An entry recorded under a record since merged into another belongs to the person who survived it.
+    private const string From = "FROM items i LEFT JOIN person_merge_final f ON f.absorbed_id = i.person_id";
+
     private const string Filters =
         """
           AND (@prefix::text IS NULL OR starts_with(i.kind, @prefix))
@@ -60,39 +63,45 @@ public sealed class ContactHistoryQueries(NpgsqlDataSource dataSource)
           AND (@until::date IS NULL OR i.at < (@until::date + 1)::timestamp AT TIME ZONE 'Europe/Warsaw')
         """;
 
-    public Task<Page<ContactHistoryItem>> ForPersonAsync(Guid personId, ContactCategory? category, DateOnly? from, DateOnly? until, int page) =>
-        QueryAsync("i.person_id = @id", personId, category, from, until, page);
+    // Records merged into the person keep their entries under their own ids: those are the person's history too.
+    public async Task<Page<ContactHistoryItem>> ForPersonAsync(Guid personId, ContactCategory? category, DateOnly? from, DateOnly? until, int page)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var absorbed = await connection.QueryAsync<Guid>("SELECT absorbed_id FROM person_merge_final WHERE survivor_id = @personId", new { personId });
+        return await QueryAsync("i.person_id = ANY (@ids)", personId, [personId, .. absorbed], category, from, until, page);
+    }
 
     public Task<Page<ContactHistoryItem>> ForClientAsync(Guid clientId, ContactCategory? category, DateOnly? from, DateOnly? until, int page) =>
         QueryAsync(
             """
             (i.client_id = @id OR EXISTS (
                 SELECT 1 FROM employment_projection s
-                WHERE s.client_id = @id AND s.person_id = i.person_id
+                WHERE s.client_id = @id AND s.person_id = coalesce(f.survivor_id, i.person_id)
                   AND (i.at AT TIME ZONE 'Europe/Warsaw')::date BETWEEN s.from_date AND coalesce(s.until_date, 'infinity')))
             """,
             clientId,
+            [],
             category,
             from,
             until,
             page);
 
     private async Task<Page<ContactHistoryItem>> QueryAsync(
-        string whose, Guid id, ContactCategory? category, DateOnly? from, DateOnly? until, int page)
+        string whose, Guid id, Guid[] ids, ContactCategory? category, DateOnly? from, DateOnly? until, int page)
     {
         page = Math.Max(1, page);
-        var parameters = new { id, prefix = Prefix(category), from, until, limit = PageSize, offset = (page - 1) * PageSize };
+        var parameters = new { id, ids, prefix = Prefix(category), from, until, limit = PageSize, offset = (page - 1) * PageSize };
         await using var connection = await dataSource.OpenConnectionAsync();
-        var total = await connection.ExecuteScalarAsync<int>($"{Items} SELECT count(*) FROM items i WHERE {whose} {Filters}", parameters);
+        var total = await connection.ExecuteScalarAsync<int>($"{Items} SELECT count(*) {From} WHERE {whose} {Filters}", parameters);
         var rows = await connection.QueryAsync<ContactHistoryItem>(
             $"""
             {Items}
             SELECT i.at AS At, i.kind AS Kind, i.subject_type AS SubjectType, i.subject_id AS SubjectId, i.subject_title AS SubjectTitle,
-                   i.detail AS Detail, i.actor AS Actor, u.display_name AS ActorName, i.person_id AS PersonId,
+                   i.detail AS Detail, i.actor AS Actor, u.display_name AS ActorName, coalesce(f.survivor_id, i.person_id) AS PersonId,
                    CASE WHEN p.id IS NULL THEN NULL ELSE p.first_name || ' ' || p.last_name END AS PersonName
-            FROM items i
+            {From}
             LEFT JOIN user_account u ON u.id::text = i.actor
-            LEFT JOIN person_projection p ON p.id = i.person_id
+            LEFT JOIN person_projection p ON p.id = coalesce(f.survivor_id, i.person_id)
             WHERE {whose} {Filters}
             ORDER BY i.at DESC, i.tiebreak DESC
             LIMIT @limit OFFSET @offset

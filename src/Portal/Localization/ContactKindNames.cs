@@ -14,6 +14,8 @@ internal static class ContactKindNames
         "order.invited" => text["Zaproszenie na szkolenie"],
         "order.attendance" => text["Obecność na szkoleniu"],
         "order.certificateissued" => text["Wydanie zaświadczenia"],
+        "order.personmerged" => text["Zapis przeniesiony ze scalonej kartoteki"],
+        "person.merged" => text["Scalenie kartotek"],
         "mail.queued" => text["E-mail w kolejce"],
         "mail.sending" => text["E-mail w trakcie wysyłki"],
         "mail.sent" => text["E-mail wysłany"],

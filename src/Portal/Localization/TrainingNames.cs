@@ -43,6 +43,7 @@ internal static class TrainingNames
         OrderEventKind.Invited => text["Zaproszono"],
         OrderEventKind.Attendance when @event.Detail?.Split(':') is [var day, var present] =>
             present == "present" ? text["Obecność {0}: obecny", day] : text["Obecność {0}: nieobecny", day],
+        OrderEventKind.PersonMerged => text["Scalono kartotekę uczestnika"],
         _ => @event.Kind.ToString(),
     };
 

@@ -16,10 +16,14 @@ public sealed class DetailsModel(IGrainFactory grains, CrmQueries queries) : Pag
         Person = await grains.GetGrain<IPersonGrain>(id).GetAsync();
         if (Person is null)
         {
-            return NotFound();
+            // A record merged into another leads to the person it became.
+            return await grains.GetGrain<IPersonGrain>(id).GetTombstoneAsync() is { } tombstone
+                ? RedirectToPage("Details", new { id = tombstone.SurvivorId })
+                : NotFound();
         }
 
-        ClientNames = await queries.ClientNamesAsync(Person.Employments.Select(e => e.ClientId));
+        ClientNames = await queries.ClientNamesAsync(Person.AllEmployments().Select(e => e.ClientId));
+        ViewData["EmploymentOrigins"] = Person.Merges.ToDictionary(m => m.AbsorbedId, m => m.AbsorbedName);
         return Page();
     }
 
