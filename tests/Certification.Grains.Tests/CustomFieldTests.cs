@@ -193,6 +193,23 @@ public sealed class CustomFieldTests(ClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public void A_batch_s_custom_columns_and_values_survive_its_stored_json()
+    {
+        var field = Guid.NewGuid();
+        var state = new ImportBatchState
+        {
+            CustomColumns = [new ImportCustomColumn(field, "Stopień")],
+            Rows = [new ImportRowResult(2, ["Jan", "Nowak", "3"], null, null, [], new Dictionary<Guid, string> { [field] = "3" })],
+        };
+        var serializer = new Certification.Infrastructure.JsonStateSerializer();
+
+        var stored = serializer.Deserialize<ImportBatchState>(serializer.Serialize(state));
+
+        Assert.Equal(state.CustomColumns.ToArray(), stored.CustomColumns.ToArray());
+        Assert.Equal("3", stored.Rows[0].Custom![field]);
+    }
+
     private static CustomFieldDefinition Field(CustomFieldType type, bool required = false) =>
         new(Guid.NewGuid(), CustomFieldEntity.Person, $"Pole {Guid.NewGuid():N}"[..20], type, [], required, false);
 }
