@@ -15,7 +15,7 @@ public sealed class ImportBatchGrainTests(ClusterFixture fixture)
         var (nip, u) = await ClientAsync();
         var batchId = Guid.NewGuid();
         var batch = fixture.Grains.GetGrain<IImportBatchGrain>(batchId);
-        var prepared = await batch.PrepareAsync(ImportKind.People, "osoby.csv", PeopleRows(nip, u, 3), "szkolenia@test.pl");
+        var prepared = await batch.PrepareAsync(ImportKind.People, "osoby.csv", [], PeopleRows(nip, u, 3), "szkolenia@test.pl");
         Assert.True(prepared.CanCommit);
 
         // What a crash half-way through the first commit leaves behind: the second row's person exists, under its derived id.
@@ -44,7 +44,7 @@ public sealed class ImportBatchGrainTests(ClusterFixture fixture)
     {
         var (nip, u) = await ClientAsync();
         var batch = fixture.Grains.GetGrain<IImportBatchGrain>(Guid.NewGuid());
-        var prepared = await batch.PrepareAsync(ImportKind.People, "osoby.csv", PeopleRows(nip, u, 2), "szkolenia@test.pl");
+        var prepared = await batch.PrepareAsync(ImportKind.People, "osoby.csv", [], PeopleRows(nip, u, 2), "szkolenia@test.pl");
         Assert.True(prepared.CanCommit);
         await fixture.Grains.GetGrain<IPersonGrain>(Guid.NewGuid()).CreateAsync(prepared.Rows[1].Person! with { FirstName = "Ręcznie" });
 
@@ -76,7 +76,7 @@ public sealed class ImportBatchGrainTests(ClusterFixture fixture)
     {
         var (nip, u) = await ClientAsync();
         var view = await fixture.Grains.GetGrain<IImportBatchGrain>(Guid.NewGuid())
-            .PrepareAsync(ImportKind.People, "osoby.csv", [.. PeopleRows(nip, u, 2), new ImportSourceRow(4, ["Jan", "", "zły", "", "", "", "", ""])], "szkolenia@test.pl");
+            .PrepareAsync(ImportKind.People, "osoby.csv", [], [.. PeopleRows(nip, u, 2), new ImportSourceRow(4, ["Jan", "", "zły", "", "", "", "", ""])], "szkolenia@test.pl");
         var state = new ImportBatchState
         {
             Kind = view.Kind,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Certification.Crm;
+using Certification.CustomFields;
 using Certification.Domain;
 using Certification.Portal.Accounts;
 using Certification.Testing;
@@ -195,8 +196,11 @@ public sealed partial class CrmImportPagesTests(PortalFixture fixture)
         var people = await admin.GetByteArrayAsync("/Crm/Import?handler=Template&kind=People");
         var clients = await admin.GetStringAsync("/Crm/Import?handler=Template&kind=Clients");
 
-        Assert.Equal(PeopleHeader + "\r\n", Encoding.UTF8.GetString(people.AsSpan(3)));
-        Assert.Equal("Nazwa;Rodzaj;NIP;REGON;Ulica;Kod pocztowy;Miejscowość;Jednostki", clients.Trim('\uFEFF', '\r', '\n'));
+        // Custom fields in use (other tests of the collection add some) follow the standard columns.
+        var fields = await fixture.Host.Grains.GetGrain<ICustomFieldSetupGrain>(ICustomFieldSetupGrain.Key).GetAsync();
+        string Custom(CustomFieldEntity entity) => string.Concat(fields.Where(f => f.Entity == entity && f.Active).Select(f => ";" + f.Name));
+        Assert.Equal(PeopleHeader + Custom(CustomFieldEntity.Person) + "\r\n", Encoding.UTF8.GetString(people.AsSpan(3)));
+        Assert.Equal("Nazwa;Rodzaj;NIP;REGON;Ulica;Kod pocztowy;Miejscowość;Jednostki" + Custom(CustomFieldEntity.Client), clients.Trim('\uFEFF', '\r', '\n'));
         Assert.Contains("Import z pliku", await admin.GetStringAsync("/Crm/People"), StringComparison.Ordinal);
         Assert.Contains("Import z pliku", await admin.GetStringAsync("/Crm/Clients"), StringComparison.Ordinal);
     }

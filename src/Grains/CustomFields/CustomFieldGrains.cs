@@ -1,4 +1,6 @@
 using Certification.Common;
+using Certification.Crm;
+using Certification.Crm.Import;
 using Certification.Infrastructure;
 
 namespace Certification.CustomFields;
@@ -8,6 +10,7 @@ public sealed class CustomFieldSetupGrain(
     [PersistentState("customfieldsetup", OrleansHostingExtensions.GrainStore)] IPersistentState<CustomFieldSetupState> state) : Grain, ICustomFieldSetupGrain
 {
     public const string EntityFixed = "custom_field.entity_fixed";
+    public const string NameTaken = "custom_field.name_taken";
 
     public Task<IReadOnlyList<CustomFieldDefinition>> GetAsync() => Task.FromResult(state.State.Fields);
 
@@ -18,6 +21,17 @@ public sealed class CustomFieldSetupGrain(
         if (existing is not null && existing.Entity != normalized.Entity)
         {
             errors.Add(new FieldError("Entity", EntityFixed));
+        }
+
+        // An import file names a field by its column header: two fields of a record, or a field and a standard
+        // column, with one name could not be told apart.
+        var kind = normalized.Entity == CustomFieldEntity.Client ? ImportKind.Clients : ImportKind.People;
+        if (normalized.Active && normalized.Name.Length > 0 &&
+            (ImportColumns.IndexOf(kind, normalized.Name) >= 0 ||
+             state.State.Fields.Any(f => f.Id != normalized.Id && f.Active && f.Entity == normalized.Entity &&
+                                         string.Equals(f.Name, normalized.Name, StringComparison.OrdinalIgnoreCase))))
+        {
+            errors.Add(new FieldError("Name", NameTaken));
         }
 
         if (errors.Count > 0)
@@ -50,36 +64,33 @@ public sealed class CustomValuesGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         state.RecordExists ? projection.WriteAsync(this.GetPrimaryKey(), state.State) : Task.CompletedTask;
 
-    public async Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values)
+    public Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values) => SetAsync(entity, values, null);
+
+    public async Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values, Guid? partnerClientId)
     {
         var fields = (await GrainFactory.GetGrain<ICustomFieldSetupGrain>(ICustomFieldSetupGrain.Key).GetAsync())
             .Where(f => f.Entity == entity && f.Active).ToList();
-        var errors = new List<FieldError>();
-        foreach (var unknown in values.Keys.Where(k => fields.All(f => f.Id != k)))
+        if (partnerClientId is not null)
         {
-            errors.Add(new FieldError(unknown.ToString(), CustomFieldRules.UnknownField));
+            // A partner administrator fills only their current people's fields, and only those shown in the extranet.
+            if (entity != CustomFieldEntity.Person ||
+                await GrainFactory.GetGrain<IPersonGrain>(this.GetPrimaryKey()).GetAsync() is not { } person ||
+                person.Details.ClientId != partnerClientId)
+            {
+                return CommandResult.Rejected("Id", PersonGrain.NotOfPartner);
+            }
+
+            fields = [.. fields.Where(CustomFieldRules.InExtranet)];
         }
 
-        var stored = new Dictionary<Guid, string>();
-        foreach (var field in fields)
-        {
-            var (value, error) = CustomFieldRules.Normalize(field, values.GetValueOrDefault(field.Id));
-            if (error is not null)
-            {
-                errors.Add(new FieldError(field.Id.ToString(), error));
-            }
-            else if (value is not null)
-            {
-                stored[field.Id] = value;
-            }
-        }
-
+        var (stored, errors) = CustomFieldRules.CheckValues(fields, values);
         if (errors.Count > 0)
         {
             return CommandResult.Rejected(errors);
         }
 
-        // Values of fields since withdrawn are kept: the record of what was known stays true.
+        // Values of fields not set here are kept: those since withdrawn (the record of what was known stays
+        // true) and, for a partner administrator, those only the office sees.
         foreach (var (field, value) in state.State.Values.Where(v => fields.All(f => f.Id != v.Key)))
         {
             stored[field] = value;

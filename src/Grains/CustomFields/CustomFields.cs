@@ -20,7 +20,11 @@ public enum CustomFieldType
     YesNo = 5,
 }
 
-/// <summary>A field a training administrator adds to clients or people, e.g. "Liczba mieszkańców" or "Członek stowarzyszenia".</summary>
+/// <summary>
+/// A field a training administrator adds to clients or people, e.g. "Liczba mieszkańców" or "Członek stowarzyszenia".
+/// <see cref="ShowInExtranet"/>: partner administrators see and fill the (person) field on their people's forms;
+/// a required person field is shown there whatever the flag says (see <see cref="CustomFieldRules.InExtranet"/>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cert.customfields.CustomFieldDefinition")]
 public sealed record CustomFieldDefinition(
     [property: Id(0)] Guid Id,
@@ -30,7 +34,8 @@ public sealed record CustomFieldDefinition(
     [property: Id(4)] IReadOnlyList<string> Choices,
     [property: Id(5)] bool Required,
     [property: Id(6)] bool ShowOnLists,
-    [property: Id(7)] bool Active = true);
+    [property: Id(7)] bool Active = true,
+    [property: Id(8)] bool ShowInExtranet = false);
 
 /// <summary>How field definitions and values are checked; values are kept as invariant text (number with a dot, date as yyyy-MM-dd, true/false).</summary>
 public static class CustomFieldRules
@@ -41,6 +46,44 @@ public static class CustomFieldRules
     public const string NotAChoice = "custom_field.not_a_choice";
     public const string NotYesNo = "custom_field.not_yes_no";
     public const string UnknownField = "custom_field.unknown";
+
+    /// <summary>
+    /// Whether partner administrators see and fill the field. A required person field always: a partner
+    /// administrator adds people to their organisation, and a field they could not fill would let every
+    /// person they add skip it.
+    /// </summary>
+    public static bool InExtranet(CustomFieldDefinition field) =>
+        field.Entity == CustomFieldEntity.Person && field.Active && (field.ShowInExtranet || field.Required);
+
+    /// <summary>
+    /// Checks the values of <paramref name="fields"/> together, as one form: each is normalised, a required one
+    /// must have a value, and a value for a field not among them is refused. Errors are named by the field's id.
+    /// </summary>
+    public static (Dictionary<Guid, string> Stored, List<FieldError> Errors) CheckValues(
+        IReadOnlyList<CustomFieldDefinition> fields, IReadOnlyDictionary<Guid, string?> values)
+    {
+        var errors = new List<FieldError>();
+        foreach (var unknown in values.Keys.Where(k => fields.All(f => f.Id != k)))
+        {
+            errors.Add(new FieldError(unknown.ToString(), UnknownField));
+        }
+
+        var stored = new Dictionary<Guid, string>();
+        foreach (var field in fields)
+        {
+            var (value, error) = Normalize(field, values.GetValueOrDefault(field.Id));
+            if (error is not null)
+            {
+                errors.Add(new FieldError(field.Id.ToString(), error));
+            }
+            else if (value is not null)
+            {
+                stored[field.Id] = value;
+            }
+        }
+
+        return (stored, errors);
+    }
 
     public static (CustomFieldDefinition Normalized, List<FieldError> Errors) Check(CustomFieldDefinition definition)
     {
@@ -57,7 +100,12 @@ public static class CustomFieldRules
             errors.Add(new FieldError("Id", ErrorCodes.Required));
         }
 
-        return (definition with { Name = name, Choices = definition.Type == CustomFieldType.Choice ? choices : [] }, errors);
+        return (definition with
+        {
+            Name = name,
+            Choices = definition.Type == CustomFieldType.Choice ? choices : [],
+            ShowInExtranet = definition.Entity == CustomFieldEntity.Person && definition.ShowInExtranet,
+        }, errors);
     }
 
     /// <summary>The value as stored, or the rule it breaks; an empty value is null (and refused when required).</summary>

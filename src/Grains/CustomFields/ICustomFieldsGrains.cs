@@ -24,6 +24,14 @@ public interface ICustomValuesGrain : IGrainWithGuidKey
     [Alias("Set")]
     Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values);
 
+    /// <summary>
+    /// As <see cref="SetAsync(CustomFieldEntity, IReadOnlyDictionary{Guid, string?})"/>; with <paramref name="partnerClientId"/>, for a
+    /// partner administrator of that client: only a person working there now, only the fields shown in the extranet
+    /// (the others keep their values).
+    /// </summary>
+    [Alias("SetBy")]
+    Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values, Guid? partnerClientId);
+
     [Alias("Get")]
     Task<IReadOnlyDictionary<Guid, string>> GetAsync();
 

@@ -5,9 +5,13 @@ using Npgsql;
 
 namespace Certification.Portal.Crm;
 
-public sealed record ClientListItem(Guid Id, string Name, ClientKind Kind, string? Nip, string? City, long People);
+/// <param name="Custom">The values of the custom fields asked for as columns, by field id.</param>
+public sealed record ClientListItem(Guid Id, string Name, ClientKind Kind, string? Nip, string? City, long People, IReadOnlyDictionary<Guid, string> Custom);
 
-public sealed record PersonListItem(Guid Id, string FirstName, string LastName, string? Email, string? Phone, Guid? ClientId, string? ClientName, string? Position);
+/// <param name="Custom">The values of the custom fields asked for as columns, by field id.</param>
+public sealed record PersonListItem(
+    Guid Id, string FirstName, string LastName, string? Email, string? Phone, Guid? ClientId, string? ClientName, string? Position,
+    IReadOnlyDictionary<Guid, string> Custom);
 
 public sealed record ClientOption(Guid Id, string Name);
 
@@ -27,7 +31,9 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
 {
     public const int PageSize = 25;
 
-    public async Task<Page<ClientListItem>> ClientsAsync(CrmScope scope, string? search, ClientKind? kind, int page, CustomFieldFilter? field = null)
+    /// <param name="columns">Custom fields whose values the rows carry (see <see cref="CustomFieldQueries.ValuesColumn"/>).</param>
+    public async Task<Page<ClientListItem>> ClientsAsync(
+        CrmScope scope, string? search, ClientKind? kind, int page, CustomFieldFilter? field = null, IReadOnlyCollection<Guid>? columns = null)
     {
         page = Math.Max(1, page);
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -40,6 +46,7 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
             fieldId = field?.FieldId,
             fieldValue = field?.Value,
             fieldText = field?.Partial ?? false,
+            columns = columns?.ToArray() ?? [],
             limit = PageSize,
             offset = (page - 1) * PageSize,
         };
@@ -54,7 +61,8 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
         var items = await connection.QueryAsync<ClientListItem>(
             $"""
             SELECT c.id AS Id, c.name AS Name, c.kind::int AS Kind, c.nip AS Nip, c.city AS City,
-                   (SELECT count(*) FROM person_projection p WHERE p.client_id = c.id) AS People
+                   (SELECT count(*) FROM person_projection p WHERE p.client_id = c.id) AS People,
+                   {CustomFieldQueries.ValuesColumn("c.id")} AS Custom
             FROM client_projection c {filter}
             ORDER BY c.name, c.id
             LIMIT @limit OFFSET @offset
@@ -63,8 +71,10 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
         return new Page<ClientListItem>([.. items], total, page, PageSize);
     }
 
+    /// <param name="columns">Custom fields whose values the rows carry (see <see cref="CustomFieldQueries.ValuesColumn"/>).</param>
     public async Task<Page<PersonListItem>> PeopleAsync(
-        CrmScope scope, string? search, Guid? clientId, int page, int pageSize = PageSize, CustomFieldFilter? field = null)
+        CrmScope scope, string? search, Guid? clientId, int page, int pageSize = PageSize, CustomFieldFilter? field = null,
+        IReadOnlyCollection<Guid>? columns = null)
     {
         page = Math.Max(1, page);
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -77,6 +87,7 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
             fieldId = field?.FieldId,
             fieldValue = field?.Value,
             fieldText = field?.Partial ?? false,
+            columns = columns?.ToArray() ?? [],
             limit = pageSize,
             offset = (page - 1) * pageSize,
         };
@@ -91,7 +102,8 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
         var items = await connection.QueryAsync<PersonListItem>(
             $"""
             SELECT p.id AS Id, p.first_name AS FirstName, p.last_name AS LastName, p.email AS Email, p.phone AS Phone,
-                   p.client_id AS ClientId, c.name AS ClientName, p.position AS Position
+                   p.client_id AS ClientId, c.name AS ClientName, p.position AS Position,
+                   {CustomFieldQueries.ValuesColumn("p.id")} AS Custom
             FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id
             {filter}
             ORDER BY p.last_name, p.first_name, p.id

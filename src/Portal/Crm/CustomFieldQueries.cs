@@ -1,3 +1,5 @@
+using System.Data;
+using System.Text.Json;
 using Certification.CustomFields;
 using Dapper;
 using Npgsql;
@@ -10,6 +12,9 @@ public sealed record CustomFieldFilter(Guid FieldId, string Value, bool Partial)
 /// <summary>Custom-field values for lists and details, read from the projection.</summary>
 public sealed class CustomFieldQueries(NpgsqlDataSource dataSource, IGrainFactory grains)
 {
+    // Registered before any query can read the column: every query that has it took its SQL from ValuesColumn.
+    static CustomFieldQueries() => SqlMapper.AddTypeHandler(new ValuesHandler());
+
     public Task<IReadOnlyList<CustomFieldDefinition>> FieldsAsync() => grains.GetGrain<ICustomFieldSetupGrain>(ICustomFieldSetupGrain.Key).GetAsync();
 
     public async Task<IReadOnlyList<CustomFieldDefinition>> FieldsOfAsync(CustomFieldEntity entity) =>
@@ -37,6 +42,17 @@ public sealed class CustomFieldQueries(NpgsqlDataSource dataSource, IGrainFactor
         return new CustomFieldFilter(field.Id, text ? value.Trim() : stored ?? value.Trim(), text);
     }
 
+    /// <summary>
+    /// SQL for a column of a list query holding the row's values of the fields in the parameter <c>@columns</c> (uuid[]),
+    /// by field id: a list shows its custom columns from its own query, not one more query per row. Read as
+    /// <c>IReadOnlyDictionary&lt;Guid, string&gt;</c>.
+    /// </summary>
+    public static string ValuesColumn(string idColumn) =>
+        $$"""
+        coalesce((SELECT jsonb_object_agg(v.field_id, v.value) FROM custom_value v
+                  WHERE v.entity_id = {{idColumn}} AND v.field_id = ANY (@columns)), '{}'::jsonb)
+        """;
+
     /// <summary>SQL that keeps the rows of <paramref name="idColumn"/> matching the filter (parameters @fieldId, @fieldValue, @fieldText).</summary>
     public static string Clause(string idColumn) =>
         $"""
@@ -44,4 +60,13 @@ public sealed class CustomFieldQueries(NpgsqlDataSource dataSource, IGrainFactor
             SELECT 1 FROM custom_value v WHERE v.entity_id = {idColumn} AND v.field_id = @fieldId
               AND (CASE WHEN @fieldText THEN v.value ILIKE '%' || @fieldValue || '%' ELSE v.value = @fieldValue END)))
         """;
+
+    private sealed class ValuesHandler : SqlMapper.TypeHandler<IReadOnlyDictionary<Guid, string>>
+    {
+        public override IReadOnlyDictionary<Guid, string> Parse(object value) =>
+            JsonSerializer.Deserialize<Dictionary<Guid, string>>((string)value) ?? [];
+
+        public override void SetValue(IDbDataParameter parameter, IReadOnlyDictionary<Guid, string>? value) =>
+            throw new NotSupportedException("Custom values are read from list queries, never passed to one.");
+    }
 }

@@ -30,6 +30,7 @@ internal static class WebHosting
             .AddViewLocalization();
         builder.Services.AddScoped<ErrorText>();
         builder.Services.AddScoped<Crm.ImportText>();
+        builder.Services.AddScoped<Crm.CustomFieldForms>();
 
         // Polish letters are written as they are, not as &#x142; entities: pages stay readable and smaller.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

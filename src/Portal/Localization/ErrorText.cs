@@ -76,6 +76,7 @@ public sealed class ErrorText(IStringLocalizer<SharedResource> text)
         Certification.CustomFields.CustomFieldRules.NotYesNo => text["Wybierz tak albo nie."],
         Certification.CustomFields.CustomFieldRules.UnknownField => text["Nie ma takiego pola."],
         Certification.CustomFields.CustomFieldSetupGrain.EntityFixed => text["Pola nie można przenieść do innej kartoteki."],
+        Certification.CustomFields.CustomFieldSetupGrain.NameTaken => text["Ta nazwa jest już zajęta w tej kartotece (przez inne pole albo kolumnę importu)."],
         Certification.Consents.ConsentRules.UnknownPurpose => text["Nieznany cel zgody."],
         Certification.Consents.ConsentRules.SourceRequired => text["Podaj, skąd wiemy o decyzji (np. formularz, telefon)."],
         Certification.Training.TrainingOrderRules.CertificatesNotYet => text["Zaświadczenia wydaje się po realizacji szkolenia."],

@@ -20,9 +20,13 @@ public enum ImportStatus
 [Alias("cert.crm.IImportBatchGrain")]
 public interface IImportBatchGrain : IGrainWithGuidKey
 {
-    /// <summary>Checks every row against the rules and the CRM and keeps the result; a batch is prepared once.</summary>
+    /// <summary>
+    /// Checks every row against the rules and the CRM and keeps the result; a batch is prepared once. Each row's values
+    /// are the kind's columns followed by those of <paramref name="customColumns"/>.
+    /// </summary>
     [Alias("Prepare")]
-    Task<ImportBatchView> PrepareAsync(ImportKind kind, string fileName, ImmutableArray<ImportSourceRow> rows, string importedBy);
+    Task<ImportBatchView> PrepareAsync(
+        ImportKind kind, string fileName, ImmutableArray<ImportCustomColumn> customColumns, ImmutableArray<ImportSourceRow> rows, string importedBy);
 
     /// <summary>
     /// Creates every row's client or person, only when no row has a problem. Each row's entity id is derived
@@ -46,7 +50,8 @@ public sealed record ImportBatchView(
     [property: Id(6)] DateTimeOffset PreparedAt,
     [property: Id(7)] string? CommittedBy,
     [property: Id(8)] DateTimeOffset? CommittedAt,
-    [property: Id(9)] int Created)
+    [property: Id(9)] int Created,
+    [property: Id(10)] ImmutableArray<ImportCustomColumn> CustomColumns)
 {
     public bool CanCommit => Status == ImportStatus.Committing || (Status == ImportStatus.Prepared && Rows.All(r => r.Problems.IsEmpty));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Certification.Common;
+using Certification.CustomFields;
 using Certification.Infrastructure;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,8 @@ public sealed class ImportBatchGrain(
 {
     private const int CommitParallelism = 16;
 
-    public async Task<ImportBatchView> PrepareAsync(ImportKind kind, string fileName, ImmutableArray<ImportSourceRow> rows, string importedBy)
+    public async Task<ImportBatchView> PrepareAsync(
+        ImportKind kind, string fileName, ImmutableArray<ImportCustomColumn> customColumns, ImmutableArray<ImportSourceRow> rows, string importedBy)
     {
         if (state.RecordExists)
         {
@@ -28,7 +30,8 @@ public sealed class ImportBatchGrain(
             FileName = fileName,
             Status = ImportStatus.Prepared,
             Source = rows,
-            Rows = await CheckAsync(kind, rows),
+            CustomColumns = customColumns,
+            Rows = await CheckAsync(kind, customColumns, rows),
             ImportedBy = importedBy,
             PreparedAt = clock.GetUtcNow(),
         };
@@ -49,7 +52,7 @@ public sealed class ImportBatchGrain(
         // The CRM may have changed since the preview (someone added the same person by hand): check again, and
         // if a row now has a problem, show it and create nothing rather than import part of the file. A batch
         // already committing stays so, and is finished once the conflict is resolved in the CRM.
-        var rechecked = await CheckAsync(state.State.Kind, state.State.Source);
+        var rechecked = await CheckAsync(state.State.Kind, state.State.CustomColumns, state.State.Source);
         if (rechecked.Any(r => !r.Problems.IsEmpty))
         {
             state.State = state.State with { Rows = rechecked };
@@ -71,8 +74,7 @@ public sealed class ImportBatchGrain(
             var results = await Task.WhenAll(chunk.Select(i => CreateAsync(rows[i])));
             for (var k = 0; k < chunk.Length; k++)
             {
-                // A row an interrupted commit already created answers "already exists": it is done, not a duplicate.
-                if (results[k].Succeeded || results[k].Errors is [{ Code: ErrorCodes.AlreadyExists }])
+                if (results[k].Succeeded)
                 {
                     done++;
                 }
@@ -115,26 +117,54 @@ public sealed class ImportBatchGrain(
         return new Guid(hash[..16]);
     }
 
-    private async Task<ImmutableArray<ImportRowResult>> CheckAsync(ImportKind kind, ImmutableArray<ImportSourceRow> rows)
+    private async Task<ImmutableArray<ImportRowResult>> CheckAsync(
+        ImportKind kind, ImmutableArray<ImportCustomColumn> customColumns, ImmutableArray<ImportSourceRow> rows)
     {
         var existing = await directory.ExistingAsync(kind, rows);
         var batch = this.GetPrimaryKey();
-        return kind == ImportKind.Clients
+        var checkedRows = kind == ImportKind.Clients
             ? ImportValidation.Clients(rows, existing, line => EntityId(batch, line))
             : ImportValidation.People(rows, existing, line => EntityId(batch, line));
+        var entity = ImportColumns.EntityOf(kind);
+        var fields = (await GrainFactory.GetGrain<ICustomFieldSetupGrain>(ICustomFieldSetupGrain.Key).GetAsync())
+            .Where(f => f.Entity == entity && f.Active).ToList();
+        return ImportValidation.WithCustomValues(checkedRows, ImportColumns.For(kind).Count, customColumns, fields);
     }
 
-    private Task<CommandResult> CreateAsync(ImportRowResult row)
+    /// <summary>Creates a row's client or person, then stores its custom-field values; done when both are.</summary>
+    private async Task<CommandResult> CreateAsync(ImportRowResult row)
     {
         var id = EntityId(this.GetPrimaryKey(), row.Line);
-        return state.State.Kind == ImportKind.Clients
-            ? GrainFactory.GetGrain<IClientGrain>(id).CreateAsync(row.Client!)
-            : GrainFactory.GetGrain<IPersonGrain>(id).CreateAsync(row.Person!);
+        var created = state.State.Kind == ImportKind.Clients
+            ? await GrainFactory.GetGrain<IClientGrain>(id).CreateAsync(row.Client!)
+            : await GrainFactory.GetGrain<IPersonGrain>(id).CreateAsync(row.Person!);
+
+        // A row an interrupted commit already created answers "already exists": it is not a duplicate, but its
+        // values may be what the interruption lost.
+        var existed = created.Errors is [{ Code: ErrorCodes.AlreadyExists }];
+        if (!created.Succeeded && !existed)
+        {
+            return created;
+        }
+
+        if (row.Custom is not { Count: > 0 } custom)
+        {
+            return CommandResult.Ok(created.Version);
+        }
+
+        // Values already there were stored by the interrupted commit, or entered by the office since: kept either way.
+        var values = GrainFactory.GetGrain<ICustomValuesGrain>(id);
+        if (existed && (await values.GetAsync()).Count > 0)
+        {
+            return CommandResult.Ok(created.Version);
+        }
+
+        return await values.SetAsync(ImportColumns.EntityOf(state.State.Kind), custom.ToDictionary(v => v.Key, v => (string?)v.Value));
     }
 
     private ImportBatchView View() => new(
         this.GetPrimaryKey(), state.State.Kind, state.State.FileName, state.State.Status, state.State.Rows, state.State.ImportedBy,
-        state.State.PreparedAt, state.State.CommittedBy, state.State.CommittedAt, state.State.Created);
+        state.State.PreparedAt, state.State.CommittedBy, state.State.CommittedAt, state.State.Created, state.State.CustomColumns);
 }
 
 [GenerateSerializer, Alias("cert.crm.ImportBatchState")]
@@ -152,4 +182,7 @@ public sealed record ImportBatchState
     [Id(7)] public string? CommittedBy { get; init; }
     [Id(8)] public DateTimeOffset? CommittedAt { get; init; }
     [Id(9)] public int Created { get; init; }
+
+    /// <summary>The custom fields whose columns follow the kind's own in <see cref="Source"/>, in that order.</summary>
+    [Id(10)] public ImmutableArray<ImportCustomColumn> CustomColumns { get; init; } = [];
 }

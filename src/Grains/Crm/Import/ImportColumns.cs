@@ -1,3 +1,5 @@
+using Certification.CustomFields;
+
 namespace Certification.Crm.Import;
 
 /// <summary>What a file imports: client organisations, or people working for clients already in the CRM.</summary>
@@ -14,7 +16,14 @@ public sealed record ImportColumn(string Field, string Polish, string English, b
         new[] { Polish, English, Field, OtherName }.Any(name => string.Equals(name, header, StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>The columns of each kind of import, in the order of the templates and of the report.</summary>
+/// <summary>A custom field's column in an import file: the field, and its name as it was when the file was read.</summary>
+[GenerateSerializer, Immutable, Alias("cert.crm.ImportCustomColumn")]
+public sealed record ImportCustomColumn([property: Id(0)] Guid FieldId, [property: Id(1)] string Name);
+
+/// <summary>
+/// The columns of each kind of import, in the order of the templates and of the report; after them, one column per
+/// custom field of the kind's records, headed by the field's name (required when the field is).
+/// </summary>
 public static class ImportColumns
 {
     public static readonly IReadOnlyList<ImportColumn> Clients =
@@ -43,10 +52,26 @@ public static class ImportColumns
 
     public static IReadOnlyList<ImportColumn> For(ImportKind kind) => kind == ImportKind.Clients ? Clients : People;
 
-    /// <summary>The column a header names, in Polish or English, ignoring case and surrounding spaces.</summary>
-    public static int IndexOf(ImportKind kind, string header)
+    public static CustomFieldEntity EntityOf(ImportKind kind) => kind == ImportKind.Clients ? CustomFieldEntity.Client : CustomFieldEntity.Person;
+
+    /// <summary>The kind's columns followed by those of <paramref name="fields"/>, whose <see cref="ImportColumn.Field"/> is the field's id.</summary>
+    public static IReadOnlyList<ImportColumn> With(ImportKind kind, IEnumerable<CustomFieldDefinition> fields) =>
+        [.. For(kind), .. fields.Select(f => new ImportColumn(f.Id.ToString(), f.Name, f.Name, f.Required, Example(f)))];
+
+    private static string Example(CustomFieldDefinition field) => field.Type switch
     {
-        var columns = For(kind);
+        CustomFieldType.Number => "1250",
+        CustomFieldType.Date => "2026-11-23",
+        CustomFieldType.Choice => field.Choices.Count > 0 ? field.Choices[0] : string.Empty,
+        CustomFieldType.YesNo => "tak",
+        _ => string.Empty,
+    };
+
+    /// <summary>The column a header names, in Polish or English, ignoring case and surrounding spaces.</summary>
+    public static int IndexOf(ImportKind kind, string header) => IndexOf(For(kind), header);
+
+    public static int IndexOf(IReadOnlyList<ImportColumn> columns, string header)
+    {
         var wanted = header.Trim();
         for (var i = 0; i < columns.Count; i++)
         {

@@ -17,7 +17,8 @@ public sealed record ImportFileResult(ImmutableArray<ImportSourceRow> Rows, stri
 }
 
 /// <summary>
-/// Reads a CSV (UTF-8, separated by ; or ,) or the first sheet of an XLSX into rows of one kind's columns.
+/// Reads a CSV (UTF-8, separated by ; or ,) or the first sheet of an XLSX into rows of one kind's columns (see
+/// <see cref="ImportColumns.With"/>: the custom fields' columns follow the kind's own, in the order of the fields given).
 /// Anything wrong with the file as a whole is one error and no rows, so nothing of a bad file is ever kept.
 /// </summary>
 public static class ImportFile
@@ -36,7 +37,9 @@ public static class ImportFile
     public const string RepeatedColumn = "import.file.repeated_column";
     public const string NoRows = "import.file.no_rows";
 
-    public static ImportFileResult Read(ImportKind kind, string fileName, Stream content)
+    public static ImportFileResult Read(ImportKind kind, string fileName, Stream content) => Read(ImportColumns.For(kind), fileName, content);
+
+    public static ImportFileResult Read(IReadOnlyList<ImportColumn> columns, string fileName, Stream content)
     {
         var bytes = ReadLimited(content);
         if (bytes is null)
@@ -53,8 +56,8 @@ public static class ImportFile
         var isZip = bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         return extension switch
         {
-            ".xlsx" when isZip => ReadSheet(kind, bytes),
-            ".csv" or ".txt" when !isZip => ReadCsv(kind, bytes),
+            ".xlsx" when isZip => ReadSheet(columns, bytes),
+            ".csv" or ".txt" when !isZip => ReadCsv(columns, bytes),
             _ => ImportFileResult.Failed(WrongType),
         };
     }
@@ -76,7 +79,7 @@ public static class ImportFile
         return buffer.ToArray();
     }
 
-    private static ImportFileResult ReadCsv(ImportKind kind, byte[] bytes)
+    private static ImportFileResult ReadCsv(IReadOnlyList<ImportColumn> columns, byte[] bytes)
     {
         string text;
         try
@@ -115,10 +118,10 @@ public static class ImportFile
             return ImportFileResult.Failed(Unreadable);
         }
 
-        return Shape(kind, records);
+        return Shape(columns, records);
     }
 
-    private static ImportFileResult ReadSheet(ImportKind kind, byte[] bytes)
+    private static ImportFileResult ReadSheet(IReadOnlyList<ImportColumn> columns, byte[] bytes)
     {
         var records = new List<(int Line, string[] Cells)>();
         try
@@ -151,11 +154,11 @@ public static class ImportFile
             return ImportFileResult.Failed(Unreadable);
         }
 
-        return Shape(kind, records);
+        return Shape(columns, records);
     }
 
     /// <summary>Maps the header to the kind's columns and every non-blank row below it to values in column order.</summary>
-    private static ImportFileResult Shape(ImportKind kind, List<(int Line, string[] Cells)> records)
+    private static ImportFileResult Shape(IReadOnlyList<ImportColumn> columns, List<(int Line, string[] Cells)> records)
     {
         var header = records.FindIndex(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c)));
         if (header < 0)
@@ -163,7 +166,6 @@ public static class ImportFile
             return ImportFileResult.Failed(Empty);
         }
 
-        var columns = ImportColumns.For(kind);
         var positions = new int[columns.Count];
         Array.Fill(positions, -1);
         var cells = records[header].Cells;
@@ -174,7 +176,7 @@ public static class ImportFile
                 continue;
             }
 
-            var column = ImportColumns.IndexOf(kind, cells[i]);
+            var column = ImportColumns.IndexOf(columns, cells[i]);
             if (column < 0)
             {
                 return ImportFileResult.Failed(UnknownColumn, cells[i].Trim());

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Certification.Common;
+using Certification.CustomFields;
 using Certification.Domain;
 
 namespace Certification.Crm.Import;
@@ -10,14 +11,18 @@ namespace Certification.Crm.Import;
 [GenerateSerializer, Immutable, Alias("cert.crm.ImportProblem")]
 public sealed record ImportProblem([property: Id(0)] string Field, [property: Id(1)] string Code, [property: Id(2)] int? OtherLine = null);
 
-/// <summary>A checked row: what the file said, the details it becomes (normalised by the domain's rules) and its problems.</summary>
+/// <summary>
+/// A checked row: what the file said, the details it becomes (normalised by the domain's rules), its custom-field
+/// values as they are stored (by field id) and its problems.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cert.crm.ImportRowResult")]
 public sealed record ImportRowResult(
     [property: Id(0)] int Line,
     [property: Id(1)] ImmutableArray<string> Values,
     [property: Id(2)] ClientDetails? Client,
     [property: Id(3)] PersonDetails? Person,
-    [property: Id(4)] ImmutableArray<ImportProblem> Problems);
+    [property: Id(4)] ImmutableArray<ImportProblem> Problems,
+    [property: Id(5)] IReadOnlyDictionary<Guid, string>? Custom = null);
 
 /// <summary>What the CRM already holds that an import's rows could repeat; each value maps to the entity holding it.</summary>
 public sealed record CrmExisting(
@@ -142,6 +147,31 @@ public static class ImportValidation
         }
 
         return results.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// Adds to each checked row its custom-field values from the columns after the kind's own (<paramref name="columns"/>,
+    /// in file order), checked with the forms' rule against the fields in use now: a required field left blank, a value
+    /// of the wrong kind, or a column of a field withdrawn since the file was read is a problem of the row. A problem's
+    /// field is the custom field's id.
+    /// </summary>
+    public static ImmutableArray<ImportRowResult> WithCustomValues(
+        ImmutableArray<ImportRowResult> rows, int ownColumns, IReadOnlyList<ImportCustomColumn> columns, IReadOnlyList<CustomFieldDefinition> fields)
+    {
+        if (columns.Count == 0 && fields.Count == 0)
+        {
+            return rows;
+        }
+
+        return
+        [
+            .. rows.Select(row =>
+            {
+                var values = columns.Select((c, k) => (c.FieldId, Value: (string?)row.Values[ownColumns + k])).ToDictionary(c => c.FieldId, c => c.Value);
+                var (stored, errors) = CustomFieldRules.CheckValues(fields, values);
+                return row with { Custom = stored, Problems = [.. row.Problems, .. errors.Select(e => new ImportProblem(e.Field, e.Code))] };
+            }),
+        ];
     }
 
     /// <summary>

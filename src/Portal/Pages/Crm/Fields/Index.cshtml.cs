@@ -24,7 +24,7 @@ public sealed class IndexModel(IGrainFactory grains, ErrorText errors) : PageMod
             Form = new FieldForm
             {
                 Entity = field.Entity, Name = field.Name, Type = field.Type, Choices = string.Join('\n', field.Choices),
-                Required = field.Required, ShowOnLists = field.ShowOnLists, Active = field.Active,
+                Required = field.Required, ShowOnLists = field.ShowOnLists, Active = field.Active, ShowInExtranet = field.ShowInExtranet,
             };
         }
     }
@@ -34,7 +34,7 @@ public sealed class IndexModel(IGrainFactory grains, ErrorText errors) : PageMod
         var definition = new CustomFieldDefinition(
             Edit ?? Guid.NewGuid(), Form.Entity, Form.Name ?? string.Empty, Form.Type,
             (Form.Choices ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            Form.Required, Form.ShowOnLists, Form.Active);
+            Form.Required, Form.ShowOnLists, Form.Active, Form.ShowInExtranet);
         var result = await Setup.SaveAsync(definition);
         if (result.Succeeded)
         {
@@ -57,5 +57,6 @@ public sealed class IndexModel(IGrainFactory grains, ErrorText errors) : PageMod
         public bool Required { get; set; }
         public bool ShowOnLists { get; set; }
         public bool Active { get; set; } = true;
+        public bool ShowInExtranet { get; set; }
     }
 }

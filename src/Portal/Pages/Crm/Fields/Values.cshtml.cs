@@ -55,9 +55,6 @@ public sealed class ValuesModel(IGrainFactory grains, CustomFieldQueries fields,
         return Page();
     }
 
-    public string Shown(Guid field, CustomFieldType type) =>
-        Values.GetValueOrDefault(field) is { } value && type == CustomFieldType.Date && DateOnly.TryParse(value, out var date) ? date.ToString("yyyy-MM-dd") : Values.GetValueOrDefault(field) ?? string.Empty;
-
     private async Task<bool> LoadAsync()
     {
         string? name = Entity switch

@@ -1,14 +1,18 @@
 using System.Security.Claims;
 using Certification.Crm.Import;
+using Certification.Portal.Crm;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Certification.Portal.Pages.Crm.Import;
 
 /// <summary>The report of one import batch, row by row, and its commit: possible only when every row is right.</summary>
-public sealed class BatchModel(IGrainFactory grains) : PageModel
+public sealed class BatchModel(IGrainFactory grains, CustomFieldQueries customFields) : PageModel
 {
     public ImportBatchView Batch { get; private set; } = null!;
+
+    /// <summary>The custom fields' names, for problems with a field that has no column in the file (it became required since).</summary>
+    private Dictionary<Guid, string> _fieldNames = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -18,8 +22,19 @@ public sealed class BatchModel(IGrainFactory grains) : PageModel
         }
 
         Batch = batch;
+        _fieldNames = (await customFields.FieldsAsync()).ToDictionary(f => f.Id, f => f.Name);
         return Page();
     }
+
+    /// <summary>The report's columns: the kind's own, then the custom fields' as the file had them.</summary>
+    public IEnumerable<string> ColumnNames() =>
+        ImportColumns.For(Batch.Kind).Select(ImportText.ColumnName).Concat(Batch.CustomColumns.Select(c => c.Name));
+
+    /// <summary>The column a problem concerns: a custom field's by its id, or one of the kind's own.</summary>
+    public string? ColumnOf(ImportProblem problem) =>
+        Guid.TryParse(problem.Field, out var field)
+            ? Batch.CustomColumns.FirstOrDefault(c => c.FieldId == field)?.Name ?? _fieldNames.GetValueOrDefault(field)
+            : ImportText.ColumnOf(Batch.Kind, problem.Field);
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
@@ -42,7 +57,7 @@ public sealed class BatchModel(IGrainFactory grains) : PageModel
     public string Shown(ImportRowResult row, int column)
     {
         var value = row.Values[column];
-        var isPesel = Batch.Kind == ImportKind.People && ImportColumns.People[column].Field == "Pesel";
+        var isPesel = Batch.Kind == ImportKind.People && column < ImportColumns.People.Count && ImportColumns.People[column].Field == "Pesel";
         return isPesel && value.Length > 6 && row.Problems.All(p => p.Field != "Pesel") ? value[..6] + "•••••" : value;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using Certification.Crm.Import;
+using Certification.CustomFields;
 using Certification.Portal.Crm;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Certification.Portal.Pages.Crm.Import;
 /// </summary>
 // A little above the file limit, so a file just over it gets our message rather than the server's refusal.
 [RequestSizeLimit(ImportFile.MaxBytes + 1_000_000)]
-public sealed class IndexModel(IGrainFactory grains, CrmImportDirectory directory, ImportText words) : PageModel
+public sealed class IndexModel(IGrainFactory grains, CrmImportDirectory directory, CustomFieldQueries customFields, ImportText words) : PageModel
 {
     [BindProperty]
     public ImportKind Kind { get; set; } = ImportKind.People;
@@ -22,11 +23,16 @@ public sealed class IndexModel(IGrainFactory grains, CrmImportDirectory director
 
     public IReadOnlyList<ImportBatchListItem> Recent { get; private set; } = [];
 
-    public async Task OnGetAsync() => Recent = await directory.RecentAsync(50);
+    /// <summary>The custom fields in use of each kind's records: each is a column of its own, named as the field.</summary>
+    public IReadOnlyDictionary<ImportKind, IReadOnlyList<CustomFieldDefinition>> Fields { get; private set; } =
+        new Dictionary<ImportKind, IReadOnlyList<CustomFieldDefinition>>();
 
-    public IActionResult OnGetTemplate(ImportKind kind)
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnGetTemplateAsync(ImportKind kind)
     {
-        var header = string.Join(';', ImportColumns.For(kind).Select(c => c.Polish)) + "\r\n";
+        var columns = ImportColumns.With(kind, await customFields.FieldsOfAsync(ImportColumns.EntityOf(kind)));
+        var header = string.Join(';', columns.Select(c => c.Polish)) + "\r\n";
 
         // The byte order mark makes Excel open the template as UTF-8, so the Polish letters survive a save.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(header)).ToArray();
@@ -40,6 +46,7 @@ public sealed class IndexModel(IGrainFactory grains, CrmImportDirectory director
             Kind = ImportKind.People;
         }
 
+        var fields = await customFields.FieldsOfAsync(ImportColumns.EntityOf(Kind));
         ImportFileResult read;
         if (file is null || file.Length == 0)
         {
@@ -52,19 +59,30 @@ public sealed class IndexModel(IGrainFactory grains, CrmImportDirectory director
         else
         {
             await using var stream = file.OpenReadStream();
-            read = ImportFile.Read(Kind, file.FileName, stream);
+            read = ImportFile.Read(ImportColumns.With(Kind, fields), file.FileName, stream);
         }
 
         if (read.ErrorCode is { } code)
         {
             FileError = words.File(code, read.Detail);
-            Recent = await directory.RecentAsync(50);
+            await LoadAsync();
             return Page();
         }
 
         var id = Guid.NewGuid();
         var who = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "?";
-        await grains.GetGrain<IImportBatchGrain>(id).PrepareAsync(Kind, Path.GetFileName(file!.FileName), read.Rows, who);
+        await grains.GetGrain<IImportBatchGrain>(id).PrepareAsync(
+            Kind, Path.GetFileName(file!.FileName), [.. fields.Select(f => new ImportCustomColumn(f.Id, f.Name))], read.Rows, who);
         return RedirectToPage("Batch", new { id });
+    }
+
+    private async Task LoadAsync()
+    {
+        Recent = await directory.RecentAsync(50);
+        Fields = new Dictionary<ImportKind, IReadOnlyList<CustomFieldDefinition>>
+        {
+            [ImportKind.Clients] = await customFields.FieldsOfAsync(CustomFieldEntity.Client),
+            [ImportKind.People] = await customFields.FieldsOfAsync(CustomFieldEntity.Person),
+        };
     }
 }

@@ -17,7 +17,8 @@ public sealed class IndexModel(CrmQueries queries, CustomFieldQueries customFiel
 
     public IReadOnlyList<CustomFieldDefinition> Fields { get; private set; } = [];
 
-    public IReadOnlyDictionary<Guid, IReadOnlyDictionary<Guid, string>> Values { get; private set; } = new Dictionary<Guid, IReadOnlyDictionary<Guid, string>>();
+    /// <summary>The fields shown as columns; each row carries its values of them.</summary>
+    public IReadOnlyList<CustomFieldDefinition> Columns { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
@@ -34,7 +35,7 @@ public sealed class IndexModel(CrmQueries queries, CustomFieldQueries customFiel
     {
         Fields = await customFields.FieldsOfAsync(CustomFieldEntity.Person);
         var filter = CustomFieldQueries.Normalize(Fields.FirstOrDefault(f => f.Id == Field), FieldValue);
-        Result = await queries.PeopleAsync(CrmScope.For(User), Search, ClientId, PageNumber, field: filter);
-        Values = await customFields.ValuesAsync(Result.Items.Select(p => p.Id));
+        Columns = [.. Fields.Where(f => f.ShowOnLists)];
+        Result = await queries.PeopleAsync(CrmScope.For(User), Search, ClientId, PageNumber, field: filter, columns: [.. Columns.Select(f => f.Id)]);
     }
 }

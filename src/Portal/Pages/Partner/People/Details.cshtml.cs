@@ -1,4 +1,5 @@
 using Certification.Crm;
+using Certification.CustomFields;
 using Certification.Portal.Accounts;
 using Certification.Portal.Crm;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,13 @@ namespace Certification.Portal.Pages.Partner.People;
 /// One of the organisation's people: current staff with their data, former staff with their time here only
 /// (where they went and how to reach them now is no longer the organisation's business).
 /// </summary>
-public sealed class DetailsModel(IGrainFactory grains, CrmQueries queries) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, CrmQueries queries, CustomFieldForms customFields) : PageModel
 {
+    /// <summary>The custom fields shown in the extranet, with the person's values of them.</summary>
+    public IReadOnlyList<CustomFieldDefinition> Fields { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, string?> Values { get; private set; } = new Dictionary<Guid, string?>();
+
     public PersonSnapshot? Person { get; private set; }
 
     public bool IsCurrent { get; private set; }
@@ -35,6 +41,12 @@ public sealed class DetailsModel(IGrainFactory grains, CrmQueries queries) : Pag
         IsCurrent = Person.Details.ClientId == client;
         ClientNames = await queries.ClientNamesAsync([client]);
         ViewData["ClientName"] = ClientNames.GetValueOrDefault(client);
+        if (IsCurrent)
+        {
+            Fields = await customFields.FieldsAsync(CustomFieldEntity.Person, extranet: true);
+            Values = await customFields.ValuesAsync(id, Fields);
+        }
+
         return Page();
     }
 }
