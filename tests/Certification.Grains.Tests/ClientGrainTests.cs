@@ -67,9 +67,9 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
         var grain = fixture.Grains.GetGrain<IClientGrain>(Guid.NewGuid());
         var nip = Samples.UniqueNip();
         await grain.CreateAsync(Samples.Client(nip: nip));
-        Assert.True((await grain.UpdateAsync(1, Samples.Client("Gmina Kórnik (nowa nazwa)", nip))).Succeeded);
+        Assert.True((await grain.UpdateAsync(1, Samples.Client("Gmina Kórnik (nowa nazwa)", nip), ClientScope.All)).Succeeded);
 
-        var stale = await grain.UpdateAsync(1, Samples.Client("Nadpisana nazwa", nip));
+        var stale = await grain.UpdateAsync(1, Samples.Client("Nadpisana nazwa", nip), ClientScope.All);
 
         Assert.Equal([new FieldError("Version", ErrorCodes.VersionConflict)], stale.Errors.AsEnumerable());
         var client = await grain.GetAsync();
@@ -91,7 +91,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Updating_a_client_that_does_not_exist_is_refused()
     {
-        var result = await fixture.Grains.GetGrain<IClientGrain>(Guid.NewGuid()).UpdateAsync(0, Samples.Client());
+        var result = await fixture.Grains.GetGrain<IClientGrain>(Guid.NewGuid()).UpdateAsync(0, Samples.Client(), ClientScope.All);
 
         Assert.Equal([new FieldError("Id", ErrorCodes.NotFound)], result.Errors.AsEnumerable());
     }

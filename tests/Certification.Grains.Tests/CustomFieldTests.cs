@@ -40,13 +40,13 @@ public sealed class CustomFieldTests(ClusterFixture fixture)
         var client = Guid.NewGuid();
         var values = fixture.Grains.GetGrain<ICustomValuesGrain>(client);
 
-        var missing = await values.SetAsync(CustomFieldEntity.Client, new Dictionary<Guid, string?> { [residents.Id] = "12 000" });
-        var wrong = await values.SetAsync(CustomFieldEntity.Client, new Dictionary<Guid, string?> { [county.Id] = "kaliski", [residents.Id] = "wiele" });
+        var missing = await values.SetAsync(CustomFieldEntity.Client, new Dictionary<Guid, string?> { [residents.Id] = "12 000" }, ClientScope.All);
+        var wrong = await values.SetAsync(CustomFieldEntity.Client, new Dictionary<Guid, string?> { [county.Id] = "kaliski", [residents.Id] = "wiele" }, ClientScope.All);
 
         Assert.Equal((county.Id.ToString(), ErrorCodes.Required), (Assert.Single(missing.Errors).Field, missing.Errors[0].Code));
         Assert.Equal(CustomFieldRules.NotANumber, Assert.Single(wrong.Errors).Code);
         Assert.Empty(await values.GetAsync());
-        Assert.True((await values.SetAsync(CustomFieldEntity.Client, new Dictionary<Guid, string?> { [county.Id] = "Kaliski", [residents.Id] = "12 000" })).Succeeded);
+        Assert.True((await values.SetAsync(CustomFieldEntity.Client, new Dictionary<Guid, string?> { [county.Id] = "Kaliski", [residents.Id] = "12 000" }, ClientScope.All)).Succeeded);
         Assert.Equal("12000|kaliski", await fixture.Database.ScalarAsync<string>(
             $"SELECT string_agg(value, '|' ORDER BY value) FROM custom_value WHERE entity_id = '{client}'"));
     }
@@ -122,13 +122,13 @@ public sealed class CustomFieldTests(ClusterFixture fixture)
         var person = Guid.NewGuid();
         Assert.True((await fixture.Grains.GetGrain<IPersonGrain>(person).CreateAsync(Samples.Person(ours))).Succeeded);
         var values = fixture.Grains.GetGrain<ICustomValuesGrain>(person);
-        Assert.True((await values.SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [shared.Id] = "od biura", [office.Id] = "tylko biuro" })).Succeeded);
+        Assert.True((await values.SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [shared.Id] = "od biura", [office.Id] = "tylko biuro" }, ClientScope.All)).Succeeded);
 
-        var stranger = await values.SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [shared.Id] = "obcy" }, theirs);
-        var hidden = await values.SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [office.Id] = "zmiana" }, ours);
-        var partner = await values.SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [shared.Id] = "od partnera" }, ours);
+        var stranger = await values.SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [shared.Id] = "obcy" }, ClientScope.Partner(theirs));
+        var hidden = await values.SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [office.Id] = "zmiana" }, ClientScope.Partner(ours));
+        var partner = await values.SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [shared.Id] = "od partnera" }, ClientScope.Partner(ours));
 
-        Assert.Equal(PersonGrain.NotOfPartner, Assert.Single(stranger.Errors).Code);
+        Assert.Equal(CustomValuesGrain.OutOfScope, Assert.Single(stranger.Errors).Code);
         Assert.Equal((office.Id.ToString(), CustomFieldRules.UnknownField), (Assert.Single(hidden.Errors).Field, hidden.Errors[0].Code));
         Assert.True(partner.Succeeded);
         var stored = await values.GetAsync();
@@ -179,7 +179,7 @@ public sealed class CustomFieldTests(ClusterFixture fixture)
             // What a crash after the first row leaves: its person and values stored, and the office has changed the value since.
             var first = ImportBatchGrain.EntityId(batchId, 2);
             Assert.True((await fixture.Grains.GetGrain<IPersonGrain>(first).CreateAsync(prepared.Rows[0].Person!)).Succeeded);
-            Assert.True((await fixture.Grains.GetGrain<ICustomValuesGrain>(first).SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [grade.Id] = "4" })).Succeeded);
+            Assert.True((await fixture.Grains.GetGrain<ICustomValuesGrain>(first).SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [grade.Id] = "4" }, ClientScope.All)).Succeeded);
             var committed = await good.CommitAsync("szkolenia@test.pl");
 
             Assert.Equal((ImportStatus.Committed, 2), (committed.Status, committed.Created));

@@ -17,7 +17,7 @@ public sealed class DurabilityTests
 
         var first = await TestSilos.StartAsync(database);
         await first.Client.GetGrain<IClientGrain>(id).CreateAsync(Samples.Client("Gmina Żółkiewka", nip));
-        await first.Client.GetGrain<IClientGrain>(id).UpdateAsync(1, Samples.Client("Gmina Żółkiewka-Zdrój", nip));
+        await first.Client.GetGrain<IClientGrain>(id).UpdateAsync(1, Samples.Client("Gmina Żółkiewka-Zdrój", nip), ClientScope.All);
         await first.StopAllSilosAsync();
         await first.DisposeAsync();
 

@@ -17,9 +17,9 @@ public sealed class EmploymentHistoryTests(ClusterFixture fixture)
         var id = await PersonAsync(gmina, daysAgo: 400);
         var grain = fixture.Grains.GetGrain<IPersonGrain>(id);
 
-        var promoted = await grain.ChangeJobAsync(1, gmina, "Urząd Miejski", "Kierownik referatu", Today.AddDays(-200), null, "office");
-        var moved = await grain.ChangeJobAsync(promoted.Version, powiat, "Starostwo", "Naczelnik", Today.AddDays(-30), null, "office");
-        var left = await grain.LeaveAsync(moved.Version, Today.AddDays(-1), null, "office");
+        var promoted = await grain.ChangeJobAsync(1, gmina, "Urząd Miejski", "Kierownik referatu", Today.AddDays(-200), ClientScope.All, "office");
+        var moved = await grain.ChangeJobAsync(promoted.Version, powiat, "Starostwo", "Naczelnik", Today.AddDays(-30), ClientScope.All, "office");
+        var left = await grain.LeaveAsync(moved.Version, Today.AddDays(-1), ClientScope.All, "office");
 
         Assert.True(left.Succeeded, string.Join(", ", left.Errors));
         var person = (await grain.GetAsync())!;
@@ -46,8 +46,8 @@ public sealed class EmploymentHistoryTests(ClusterFixture fixture)
         var stayed = await PersonAsync(gmina, daysAgo: 700);
         var leftEarly = await PersonAsync(gmina, daysAgo: 700);
         var joinedLater = await PersonAsync(other, daysAgo: 700);
-        await fixture.Grains.GetGrain<IPersonGrain>(leftEarly).LeaveAsync(1, Today.AddDays(-500), null, "office");
-        await fixture.Grains.GetGrain<IPersonGrain>(joinedLater).ChangeJobAsync(1, gmina, null, "Referent", Today.AddDays(-100), null, "office");
+        await fixture.Grains.GetGrain<IPersonGrain>(leftEarly).LeaveAsync(1, Today.AddDays(-500), ClientScope.All, "office");
+        await fixture.Grains.GetGrain<IPersonGrain>(joinedLater).ChangeJobAsync(1, gmina, null, "Referent", Today.AddDays(-100), ClientScope.All, "office");
 
         var window = (From: Today.AddDays(-300), Until: Today.AddDays(-200));
         var ids = await fixture.Database.ScalarAsync<Guid[]>(
@@ -68,7 +68,7 @@ public sealed class EmploymentHistoryTests(ClusterFixture fixture)
         var grain = fixture.Grains.GetGrain<IPersonGrain>(id);
         var from = offset == 0 ? Today : Today.AddDays(offset);
 
-        var result = await grain.ChangeJobAsync(1, (await grain.GetAsync())!.Details.ClientId!.Value, null, "Kierownik", from, null, "office");
+        var result = await grain.ChangeJobAsync(1, (await grain.GetAsync())!.Details.ClientId!.Value, null, "Kierownik", from, ClientScope.All, "office");
 
         Assert.Equal([new FieldError("From", code)], result.Errors.AsEnumerable());
         Assert.Single((await grain.GetAsync())!.Employments);
@@ -80,11 +80,11 @@ public sealed class EmploymentHistoryTests(ClusterFixture fixture)
         var gmina = await ClientAsync();
         var id = await PersonAsync(gmina, daysAgo: 100);
         var grain = fixture.Grains.GetGrain<IPersonGrain>(id);
-        var left = await grain.LeaveAsync(1, Today.AddDays(-10), null, "office");
+        var left = await grain.LeaveAsync(1, Today.AddDays(-10), ClientScope.All, "office");
 
-        var overlapping = await grain.ChangeJobAsync(left.Version, gmina, null, null, Today.AddDays(-10), null, "office");
-        var unknown = await grain.ChangeJobAsync(left.Version, Guid.NewGuid(), null, null, Today, null, "office");
-        var back = await grain.ChangeJobAsync(left.Version, gmina, null, "Sekretarz", Today.AddDays(-9), null, "office");
+        var overlapping = await grain.ChangeJobAsync(left.Version, gmina, null, null, Today.AddDays(-10), ClientScope.All, "office");
+        var unknown = await grain.ChangeJobAsync(left.Version, Guid.NewGuid(), null, null, Today, ClientScope.All, "office");
+        var back = await grain.ChangeJobAsync(left.Version, gmina, null, "Sekretarz", Today.AddDays(-9), ClientScope.All, "office");
 
         Assert.Equal([new FieldError("From", EmploymentRules.Overlap)], overlapping.Errors.AsEnumerable());
         Assert.Equal([new FieldError("ClientId", ErrorCodes.UnknownClient)], unknown.Errors.AsEnumerable());
@@ -98,9 +98,9 @@ public sealed class EmploymentHistoryTests(ClusterFixture fixture)
         var id = await PersonAsync(await ClientAsync());
         var grain = fixture.Grains.GetGrain<IPersonGrain>(id);
 
-        var tooEarly = await grain.LeaveAsync(1, Today.AddDays(-1), null, "office");
-        var left = await grain.LeaveAsync(1, Today, null, "office");
-        var again = await grain.LeaveAsync(left.Version, Today, null, "office");
+        var tooEarly = await grain.LeaveAsync(1, Today.AddDays(-1), ClientScope.All, "office");
+        var left = await grain.LeaveAsync(1, Today, ClientScope.All, "office");
+        var again = await grain.LeaveAsync(left.Version, Today, ClientScope.All, "office");
 
         Assert.Equal([new FieldError("Until", EmploymentRules.UntilBeforeStart)], tooEarly.Errors.AsEnumerable());
         Assert.True(left.Succeeded);
@@ -114,8 +114,8 @@ public sealed class EmploymentHistoryTests(ClusterFixture fixture)
         var id = await PersonAsync(wrong);
         var grain = fixture.Grains.GetGrain<IPersonGrain>(id);
 
-        var corrected = await grain.UpdateAsync(1, Samples.Person(right) with { Position = "Inspektorka" }, null, "office");
-        var emptied = await grain.UpdateAsync(corrected.Version, Samples.Person(null), null, "office");
+        var corrected = await grain.UpdateAsync(1, Samples.Person(right) with { Position = "Inspektorka" }, ClientScope.All, "office");
+        var emptied = await grain.UpdateAsync(corrected.Version, Samples.Person(null), ClientScope.All, "office");
 
         var person = (await grain.GetAsync())!;
         Assert.Equal((right, "Inspektorka", Today, (DateOnly?)null), person.Employments.Single() is var e ? (e.ClientId, e.Position!, e.From, e.Until) : default);
@@ -129,18 +129,19 @@ public sealed class EmploymentHistoryTests(ClusterFixture fixture)
         var (ours, theirs) = (await ClientAsync(), await ClientAsync());
         var mine = await PersonAsync(ours);
         var foreign = await PersonAsync(theirs);
+        var partner = ClientScope.Of([ours]);
 
-        var createdElsewhere = await fixture.Grains.GetGrain<IPersonGrain>(Guid.NewGuid()).CreateAsync(Samples.Person(theirs), ours, "partner");
-        var changedForeign = await fixture.Grains.GetGrain<IPersonGrain>(foreign).ChangeJobAsync(1, ours, null, "Referent", Today, ours, "partner");
-        var leftForeign = await fixture.Grains.GetGrain<IPersonGrain>(foreign).LeaveAsync(1, Today, ours, "partner");
-        var updatedForeign = await fixture.Grains.GetGrain<IPersonGrain>(foreign).UpdateAsync(1, Samples.Person(theirs), ours, "partner");
-        var sentAway = await fixture.Grains.GetGrain<IPersonGrain>(mine).ChangeJobAsync(1, theirs, null, "Referent", Today, ours, "partner");
-        var movedByEdit = await fixture.Grains.GetGrain<IPersonGrain>(mine).UpdateAsync(1, Samples.Person(theirs), ours, "partner");
-        var promoted = await fixture.Grains.GetGrain<IPersonGrain>(mine).UpdateAsync(1, Samples.Person(ours) with { Position = "Kierownik" }, ours, "partner");
+        var createdElsewhere = await fixture.Grains.GetGrain<IPersonGrain>(Guid.NewGuid()).CreateAsync(Samples.Person(theirs), partner, "partner");
+        var changedForeign = await fixture.Grains.GetGrain<IPersonGrain>(foreign).ChangeJobAsync(1, ours, null, "Referent", Today, partner, "partner");
+        var leftForeign = await fixture.Grains.GetGrain<IPersonGrain>(foreign).LeaveAsync(1, Today, partner, "partner");
+        var updatedForeign = await fixture.Grains.GetGrain<IPersonGrain>(foreign).UpdateAsync(1, Samples.Person(theirs), partner, "partner");
+        var sentAway = await fixture.Grains.GetGrain<IPersonGrain>(mine).ChangeJobAsync(1, theirs, null, "Referent", Today, partner, "partner");
+        var movedByEdit = await fixture.Grains.GetGrain<IPersonGrain>(mine).UpdateAsync(1, Samples.Person(theirs), partner, "partner");
+        var promoted = await fixture.Grains.GetGrain<IPersonGrain>(mine).UpdateAsync(1, Samples.Person(ours) with { Position = "Kierownik" }, partner, "partner");
 
         foreach (var refused in new[] { createdElsewhere, changedForeign, leftForeign, updatedForeign, sentAway, movedByEdit })
         {
-            Assert.Equal(PersonGrain.NotOfPartner, Assert.Single(refused.Errors).Code);
+            Assert.Equal(PersonGrain.OutOfScope, Assert.Single(refused.Errors).Code);
         }
 
         Assert.True(promoted.Succeeded);

@@ -23,7 +23,7 @@ public sealed class PersonMergeTests(ClusterFixture fixture)
         var survivor = await PersonAsync(Samples.Person(gmina) with { FirstName = "Anna", LastName = "Nowak", Email = "anna.nowak@gmina.pl", Phone = null, Pesel = null, Position = "Referentka" }, 400);
         var absorbed = await PersonAsync(Samples.Person(gmina) with { FirstName = "Anna", LastName = "Nowak", Email = null, Phone = "+48 600 100 200", Unit = "OPS", Position = "Asystentka" }, 700);
         var other = fixture.Grains.GetGrain<IPersonGrain>(absorbed);
-        Assert.True((await other.ChangeJobAsync(1, powiat, "Starostwo", "Inspektorka", Today.AddDays(-100), null, "office")).Succeeded);
+        Assert.True((await other.ChangeJobAsync(1, powiat, "Starostwo", "Inspektorka", Today.AddDays(-100), ClientScope.All, "office")).Succeeded);
 
         var merged = await MergeAsync(survivor, absorbed, [MergeFields.Phone, MergeFields.Pesel, MergeFields.Job]);
 
@@ -51,9 +51,9 @@ public sealed class PersonMergeTests(ClusterFixture fixture)
         Assert.Equal(survivor, (await other.GetTombstoneAsync())!.SurvivorId);
         var refused = new[]
         {
-            await other.UpdateAsync(3, Samples.Person(powiat), null, "office"),
-            await other.ChangeJobAsync(3, gmina, null, "Kierowniczka", Today, null, "office"),
-            await other.LeaveAsync(3, Today, null, "office"),
+            await other.UpdateAsync(3, Samples.Person(powiat), ClientScope.All, "office"),
+            await other.ChangeJobAsync(3, gmina, null, "Kierowniczka", Today, ClientScope.All, "office"),
+            await other.LeaveAsync(3, Today, ClientScope.All, "office"),
             await other.MergeAsync(3, new PersonMergeRequest(Guid.NewGuid(), survivor, person.Version, [], []), "office"),
             await fixture.Grains.GetGrain<IPersonConsentsGrain>(absorbed).RecordAsync(ConsentPurpose.Marketing, true, "telefon", "office"),
         };
@@ -207,8 +207,8 @@ public sealed class PersonMergeTests(ClusterFixture fixture)
         }
 
         var (survivor, absorbed) = (await PersonAsync(Samples.Person(null)), await PersonAsync(Samples.Person(null)));
-        await fixture.Grains.GetGrain<ICustomValuesGrain>(survivor).SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [rank] = "nasz", [school] = "nasza" });
-        await fixture.Grains.GetGrain<ICustomValuesGrain>(absorbed).SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [rank] = "ich", [school] = "ich", [hobby] = "żeglarstwo" });
+        await fixture.Grains.GetGrain<ICustomValuesGrain>(survivor).SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [rank] = "nasz", [school] = "nasza" }, ClientScope.All);
+        await fixture.Grains.GetGrain<ICustomValuesGrain>(absorbed).SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [rank] = "ich", [school] = "ich", [hobby] = "żeglarstwo" }, ClientScope.All);
 
         Assert.True((await MergeAsync(survivor, absorbed, [], [school])).Succeeded);
 

@@ -19,7 +19,7 @@ public sealed class ProjectionRebuildTests(ClusterFixture fixture)
             var clientId = Guid.NewGuid();
             var nip = Samples.UniqueNip();
             await fixture.Grains.GetGrain<IClientGrain>(clientId).CreateAsync(Samples.Client($"Gmina {i}", nip));
-            await fixture.Grains.GetGrain<IClientGrain>(clientId).UpdateAsync(1, Samples.Client($"Gmina {i} (zmieniona)", nip));
+            await fixture.Grains.GetGrain<IClientGrain>(clientId).UpdateAsync(1, Samples.Client($"Gmina {i} (zmieniona)", nip), ClientScope.All);
             await fixture.Grains.GetGrain<IPersonGrain>(Guid.NewGuid()).CreateAsync(Samples.Person(clientId, $"Kowalska {i}"));
         }
 
@@ -44,7 +44,7 @@ public sealed class ProjectionRebuildTests(ClusterFixture fixture)
         var id = Guid.NewGuid();
         var nip = Samples.UniqueNip();
         await fixture.Grains.GetGrain<IClientGrain>(id).CreateAsync(Samples.Client("Pierwsza", nip));
-        await fixture.Grains.GetGrain<IClientGrain>(id).UpdateAsync(1, Samples.Client("Druga", nip));
+        await fixture.Grains.GetGrain<IClientGrain>(id).UpdateAsync(1, Samples.Client("Druga", nip), ClientScope.All);
         var projection = new CrmProjection(fixture.Database.DataSource);
 
         await projection.UpsertClientAsync(id, new ClientState { Version = 1, Details = Samples.Client("Pierwsza", nip), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });

@@ -66,7 +66,7 @@ public sealed partial class ContactHistoryTests(PortalFixture fixture)
         var stays = await PersonAsync(client, "Zostająca");
         var leaves = await PastEmployment.CreateAsync(
             fixture.Host.Grains, fixture.Host.Database, new PersonDetails("Anna", "Odchodząca", null, null, null, client, null, "Referentka"), 100);
-        await fixture.Host.Grains.GetGrain<IPersonGrain>(leaves).ChangeJobAsync(1, next, null, "Inspektorka", PastEmployment.Today.AddDays(-10), null, "office");
+        await fixture.Host.Grains.GetGrain<IPersonGrain>(leaves).ChangeJobAsync(1, next, null, "Inspektorka", PastEmployment.Today.AddDays(-10), ClientScope.All, "office");
         var admin = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.TrainingAdmin));
         var clientPage = $"/Crm/Clients/History/{client}";
         var leaverPage = $"/Crm/People/History/{leaves}";

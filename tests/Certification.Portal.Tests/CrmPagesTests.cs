@@ -87,7 +87,7 @@ public sealed partial class CrmPagesTests(PortalFixture fixture)
         var original = Client($"Gmina Pierwotna {Unique()}", nip);
         Assert.True((await fixture.Host.Grains.GetGrain<IClientGrain>(id).CreateAsync(original)).Succeeded);
         var newer = original with { Name = original.Name + " (zmieniona)" };
-        Assert.True((await fixture.Host.Grains.GetGrain<IClientGrain>(id).UpdateAsync(1, newer)).Succeeded);
+        Assert.True((await fixture.Host.Grains.GetGrain<IClientGrain>(id).UpdateAsync(1, newer, ClientScope.All)).Succeeded);
 
         var response = await admin.PostFormAsync($"/Crm/Clients/Edit/{id}", new()
         {

@@ -159,7 +159,7 @@ public sealed partial class CustomFieldFormsTests(PortalFixture fixture)
             var values = fixture.Host.Grains.GetGrain<ICustomValuesGrain>(id);
             Assert.False((await values.GetAsync()).ContainsKey(rating.Id));
 
-            Assert.True((await values.SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [badge.Id] = "ID-7", [diet.Id] = "wegetariańska", [rating.Id] = "rzetelna" })).Succeeded);
+            Assert.True((await values.SetAsync(CustomFieldEntity.Person, new Dictionary<Guid, string?> { [badge.Id] = "ID-7", [diet.Id] = "wegetariańska", [rating.Id] = "rzetelna" }, ClientScope.All)).Succeeded);
             var edit = $"/Partner/People/Edit/{id}";
             var editForm = WebUtility.HtmlDecode(await partner.GetStringAsync(edit));
             Assert.Contains("value=\"ID-7\"", editForm, StringComparison.Ordinal);

@@ -138,7 +138,7 @@ public sealed class EmploymentPagesTests(PortalFixture fixture)
     {
         var (previous, ours) = (await ClientAsync(), await ClientAsync());
         var id = await PersonAsync(previous, "Przeniesiona", daysAgo: 60);
-        await fixture.Host.Grains.GetGrain<IPersonGrain>(id).ChangeJobAsync(1, ours, null, "Inspektorka", Today.AddDays(-5), null, "office");
+        await fixture.Host.Grains.GetGrain<IPersonGrain>(id).ChangeJobAsync(1, ours, null, "Inspektorka", Today.AddDays(-5), ClientScope.All, "office");
         var partner = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.PartnerAdmin, clientId: ours));
 
         var json = await partner.GetStringAsync($"/api/people/{id}");

@@ -9,6 +9,9 @@ public sealed class ClientGrain(
     CrmProjection projection,
     TimeProvider clock) : Grain, IClientGrain
 {
+    /// <summary>The client is outside the caller's <see cref="ClientScope"/>.</summary>
+    public const string OutOfScope = "client.out_of_scope";
+
     public async Task<CommandResult> CreateAsync(ClientDetails details)
     {
         if (state.RecordExists)
@@ -19,11 +22,16 @@ public sealed class ClientGrain(
         return await SaveAsync(details, clock.GetUtcNow());
     }
 
-    public async Task<CommandResult> UpdateAsync(int expectedVersion, ClientDetails details)
+    public async Task<CommandResult> UpdateAsync(int expectedVersion, ClientDetails details, ClientScope scope)
     {
         if (!state.RecordExists)
         {
             return CommandResult.Rejected("Id", ErrorCodes.NotFound);
+        }
+
+        if (!scope.Includes(this.GetPrimaryKey()))
+        {
+            return CommandResult.Rejected("Id", OutOfScope);
         }
 
         if (expectedVersion != state.State.Version)
@@ -32,6 +40,38 @@ public sealed class ClientGrain(
         }
 
         return await SaveAsync(details, state.State.CreatedAt);
+    }
+
+    public async Task<CommandResult> AssignCaretakerAsync(Guid accountId, string accountName, string actor)
+    {
+        if (CaretakerRefusal(accountId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (state.State.Caretakers.Any(c => c.AccountId == accountId))
+        {
+            return CommandResult.Rejected("AccountId", CaretakerCodes.AlreadyAssigned);
+        }
+
+        var now = clock.GetUtcNow();
+        return await ChangeCaretakersAsync([.. state.State.Caretakers, new Caretaker(accountId, now)], true, accountId, accountName, actor, now);
+    }
+
+    public async Task<CommandResult> RemoveCaretakerAsync(Guid accountId, string accountName, string actor)
+    {
+        if (CaretakerRefusal(accountId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (state.State.Caretakers.All(c => c.AccountId != accountId))
+        {
+            return CommandResult.Rejected("AccountId", CaretakerCodes.NotAssigned);
+        }
+
+        return await ChangeCaretakersAsync(
+            [.. state.State.Caretakers.Where(c => c.AccountId != accountId)], false, accountId, accountName, actor, clock.GetUtcNow());
     }
 
     public Task<ClientSnapshot?> GetAsync() => Task.FromResult(Snapshot());
@@ -58,13 +98,36 @@ public sealed class ClientGrain(
             return CommandResult.Rejected(errors);
         }
 
-        state.State = new ClientState
+        return await WriteAsync(state.State with
         {
             Version = state.State.Version + 1,
             Details = normalized,
             CreatedAt = createdAt,
             UpdatedAt = clock.GetUtcNow(),
-        };
+        });
+    }
+
+    private CommandResult? CaretakerRefusal(Guid accountId) =>
+        !state.RecordExists ? CommandResult.Rejected("Id", ErrorCodes.NotFound)
+        : accountId == Guid.Empty ? CommandResult.Rejected("AccountId", ErrorCodes.Required)
+        : null;
+
+    private Task<CommandResult> ChangeCaretakersAsync(
+        IReadOnlyList<Caretaker> caretakers, bool assigned, Guid accountId, string accountName, string actor, DateTimeOffset now) =>
+        WriteAsync(state.State with
+        {
+            Version = state.State.Version + 1,
+            Caretakers = caretakers,
+            CaretakerEvents =
+            [
+                .. state.State.CaretakerEvents,
+                new CaretakerEvent(state.State.CaretakerEvents.Count + 1, now, assigned, accountId, accountName.Trim(), actor),
+            ],
+        });
+
+    private async Task<CommandResult> WriteAsync(ClientState next)
+    {
+        state.State = next;
         await state.WriteStateAsync();
         await projection.UpsertClientAsync(this.GetPrimaryKey(), state.State);
         return CommandResult.Ok(state.State.Version);
@@ -83,4 +146,10 @@ public sealed record ClientState
     [Id(1)] public ClientDetails? Details { get; init; }
     [Id(2)] public DateTimeOffset CreatedAt { get; init; }
     [Id(3)] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The account managers who look after the client now, in the order they were given it.</summary>
+    [Id(4)] public IReadOnlyList<Caretaker> Caretakers { get; init; } = [];
+
+    /// <summary>Every change of the caretakers as it was recorded, for the contact history.</summary>
+    [Id(5)] public IReadOnlyList<CaretakerEvent> CaretakerEvents { get; init; } = [];
 }

@@ -54,8 +54,17 @@ public static class ContactNoteRules
 /// </summary>
 public sealed class ContactNotes(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    public async Task<CommandResult> AddAsync(ContactNote note)
+    /// <summary>The person or client is outside the caller's <see cref="ClientScope"/>.</summary>
+    public const string OutOfScope = "note.out_of_scope";
+
+    /// <summary>Records the note if <paramref name="scope"/> reaches whom it is about: a client of the scope, or a person working at one now.</summary>
+    public async Task<CommandResult> AddAsync(ContactNote note, ClientScope scope)
     {
+        if (!await ReachesAsync(note, scope))
+        {
+            return CommandResult.Rejected("Id", OutOfScope);
+        }
+
         var (normalized, errors) = ContactNoteRules.Check(note, clock.GetUtcNow());
         if (errors.Count > 0)
         {
@@ -78,5 +87,22 @@ public sealed class ContactNotes(NpgsqlDataSource dataSource, TimeProvider clock
         command.Parameters.AddWithValue("created", clock.GetUtcNow().ToUniversalTime());
         await command.ExecuteNonQueryAsync();
         return CommandResult.Ok(1);
+    }
+
+    private async Task<bool> ReachesAsync(ContactNote note, ClientScope scope)
+    {
+        if (scope.IsAll)
+        {
+            return true;
+        }
+
+        if (note.PersonId is not { } person)
+        {
+            return scope.Includes(note.ClientId);
+        }
+
+        await using var command = dataSource.CreateCommand("SELECT client_id FROM person_projection WHERE id = @person");
+        command.Parameters.AddWithValue("person", person);
+        return await command.ExecuteScalarAsync() is Guid current && scope.Includes(current) && (note.ClientId is null || scope.Includes(note.ClientId));
     }
 }

@@ -10,10 +10,16 @@ namespace Certification.Crm;
 /// </summary>
 public sealed class CrmProjection(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// The client's row, its caretakers and their changes in the contact history, in one transaction. The
+    /// caretakers are replaced only with a state at least as new as the row's; an event is recorded once.
+    /// </summary>
     public async Task UpsertClientAsync(Guid id, ClientState state)
     {
         var details = state.Details!;
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand(
             """
             INSERT INTO client_projection (id, version, name, kind, nip, regon, street, postal_code, city, units, created_at, updated_at)
             VALUES (@id, @version, @name, @kind, @nip, @regon, @street, @postal_code, @city, @units, @created_at, @updated_at)
@@ -22,7 +28,9 @@ public sealed class CrmProjection(NpgsqlDataSource dataSource)
                 regon = excluded.regon, street = excluded.street, postal_code = excluded.postal_code,
                 city = excluded.city, units = excluded.units, created_at = excluded.created_at, updated_at = excluded.updated_at
             WHERE client_projection.version <= excluded.version
-            """);
+            """,
+            connection,
+            transaction);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("version", state.Version);
         command.Parameters.AddWithValue("name", details.Name);
@@ -35,7 +43,45 @@ public sealed class CrmProjection(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("units", details.Units.ToArray());
         command.Parameters.AddWithValue("created_at", state.CreatedAt);
         command.Parameters.AddWithValue("updated_at", state.UpdatedAt);
-        await command.ExecuteNonQueryAsync();
+        if (await command.ExecuteNonQueryAsync() == 1)
+        {
+            await using var caretakers = new NpgsqlCommand(
+                """
+                DELETE FROM client_caretaker WHERE client_id = @id;
+                INSERT INTO client_caretaker (client_id, account_id, since)
+                SELECT @id, * FROM unnest(@account, @since);
+                """,
+                connection,
+                transaction);
+            caretakers.Parameters.AddWithValue("id", id);
+            caretakers.Parameters.AddWithValue("account", state.Caretakers.Select(c => c.AccountId).ToArray());
+            caretakers.Parameters.AddWithValue("since", state.Caretakers.Select(c => c.Since).ToArray());
+            await caretakers.ExecuteNonQueryAsync();
+        }
+
+        var events = state.CaretakerEvents;
+        if (events.Count > 0)
+        {
+            await using var contact = new NpgsqlCommand(
+                """
+                INSERT INTO contact_event (source_id, source_seq, at, person_id, client_id, kind, subject_type, subject_id, subject_title, actor)
+                SELECT @id, e.seq, e.at, NULL, @id, e.kind, 'account', e.account, e.name, e.actor
+                FROM unnest(@seq, @at, @kind, @account, @name, @actor) AS e (seq, at, kind, account, name, actor)
+                ON CONFLICT (source_id, source_seq) DO NOTHING
+                """,
+                connection,
+                transaction);
+            contact.Parameters.AddWithValue("id", id);
+            contact.Parameters.AddWithValue("seq", events.Select(e => e.Seq).ToArray());
+            contact.Parameters.AddWithValue("at", events.Select(e => e.At).ToArray());
+            contact.Parameters.AddWithValue("kind", events.Select(e => e.Assigned ? "caretaker.assigned" : "caretaker.removed").ToArray());
+            contact.Parameters.AddWithValue("account", events.Select(e => e.AccountId).ToArray());
+            contact.Parameters.AddWithValue("name", events.Select(e => e.AccountName).ToArray());
+            contact.Parameters.AddWithValue("actor", events.Select(e => e.Actor).ToArray());
+            await contact.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ public sealed class CrmProjectionRebuilder(
         var removed = await RemoveOrphansAsync("client_projection", clients, cancellationToken)
                     + await RemoveOrphansAsync("person_projection", people, cancellationToken);
         await RemoveOrphansAsync("employment_projection", people, cancellationToken, column: "person_id");
+        await RemoveOrphansAsync("client_caretaker", clients, cancellationToken, column: "client_id");
         var report = new ProjectionRebuildReport(clients.Count, people.Count, removed, clock.GetElapsedTime(started));
         logger.LogInformation(
             "Rebuilt CRM projections: {Clients} clients, {People} people, {Removed} orphan rows removed in {Took}",

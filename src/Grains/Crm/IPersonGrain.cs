@@ -8,9 +8,9 @@ namespace Certification.Crm;
 /// current job, the open record of the history.
 /// </summary>
 /// <remarks>
-/// Commands that take <c>partnerClientId</c> act for a partner administrator of that client when it is
-/// given: they touch only that client's current people, and keep them there. <c>actor</c> is who acts
-/// (a user id), recorded in the contact history.
+/// Commands that take a <see cref="ClientScope"/> act for someone who reaches only some clients (a partner
+/// administrator, an account manager): they touch only the current people of those clients, and keep them
+/// there. <c>actor</c> is who acts (a user id), recorded in the contact history.
 /// </remarks>
 [Alias("cert.crm.IPersonGrain")]
 public interface IPersonGrain : IGrainWithGuidKey
@@ -20,17 +20,14 @@ public interface IPersonGrain : IGrainWithGuidKey
     Task<CommandResult> CreateAsync(PersonDetails details);
 
     [Alias("CreateBy")]
-    Task<CommandResult> CreateAsync(PersonDetails details, Guid? partnerClientId, string actor);
+    Task<CommandResult> CreateAsync(PersonDetails details, ClientScope scope, string actor);
 
     /// <summary>
     /// Replaces the details. A different client, unit or position corrects the current employment record
     /// (it was entered wrongly); a real change of job is <see cref="ChangeJobAsync"/>, leaving is <see cref="LeaveAsync"/>.
     /// </summary>
-    [Alias("Update")]
-    Task<CommandResult> UpdateAsync(int expectedVersion, PersonDetails details);
-
     [Alias("UpdateBy")]
-    Task<CommandResult> UpdateAsync(int expectedVersion, PersonDetails details, Guid? partnerClientId, string actor);
+    Task<CommandResult> UpdateAsync(int expectedVersion, PersonDetails details, ClientScope scope, string actor);
 
     /// <summary>
     /// A new job from <paramref name="from"/>: the current record ends the day before and a new one opens.
@@ -38,11 +35,11 @@ public interface IPersonGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("ChangeJob")]
     Task<CommandResult> ChangeJobAsync(
-        int expectedVersion, Guid clientId, string? unit, string? position, DateOnly from, Guid? partnerClientId, string actor);
+        int expectedVersion, Guid clientId, string? unit, string? position, DateOnly from, ClientScope scope, string actor);
 
     /// <summary>The current job ended on <paramref name="until"/> (the last day worked); the person no longer belongs to the client.</summary>
     [Alias("Leave")]
-    Task<CommandResult> LeaveAsync(int expectedVersion, DateOnly until, Guid? partnerClientId, string actor);
+    Task<CommandResult> LeaveAsync(int expectedVersion, DateOnly until, ClientScope scope, string actor);
 
     /// <summary>
     /// Merges another record of the same person into this one, which survives (see decision 0010). The other record

@@ -15,7 +15,8 @@ public sealed class PersonGrain(
     TimeProvider clock,
     ILogger<PersonGrain> logger) : Grain, IPersonGrain, IRemindable
 {
-    public const string NotOfPartner = "person.not_of_partner";
+    /// <summary>The person, or the client they would be put at, is outside the caller's <see cref="ClientScope"/>.</summary>
+    public const string OutOfScope = "person.out_of_scope";
 
     /// <summary>Wakes a survivor whose merge was interrupted (a silo died) until the merge is finished.</summary>
     private const string MergeReminder = "merge";
@@ -23,54 +24,52 @@ public sealed class PersonGrain(
     /// <summary>Who acts when a caller does not say: code that creates people by itself (imports, demo data).</summary>
     private const string SystemActor = "system";
 
-    public Task<CommandResult> CreateAsync(PersonDetails details) => CreateAsync(details, null, SystemActor);
+    public Task<CommandResult> CreateAsync(PersonDetails details) => CreateAsync(details, ClientScope.All, SystemActor);
 
-    public async Task<CommandResult> CreateAsync(PersonDetails details, Guid? partnerClientId, string actor)
+    public async Task<CommandResult> CreateAsync(PersonDetails details, ClientScope scope, string actor)
     {
         if (state.RecordExists)
         {
             return CommandResult.Rejected("Id", ErrorCodes.AlreadyExists);
         }
 
-        // A partner administrator adds people to their own organisation only.
-        if (partnerClientId is not null && details.ClientId != partnerClientId)
+        // A partner administrator or an account manager adds people to their own clients only.
+        if (!scope.Includes(details.ClientId))
         {
-            return CommandResult.Rejected("ClientId", NotOfPartner);
+            return CommandResult.Rejected("ClientId", OutOfScope);
         }
 
         return await SaveAsync(details, clock.GetUtcNow(), actor);
     }
 
-    public Task<CommandResult> UpdateAsync(int expectedVersion, PersonDetails details) => UpdateAsync(expectedVersion, details, null, SystemActor);
-
-    public async Task<CommandResult> UpdateAsync(int expectedVersion, PersonDetails details, Guid? partnerClientId, string actor)
+    public async Task<CommandResult> UpdateAsync(int expectedVersion, PersonDetails details, ClientScope scope, string actor)
     {
-        if (Refusal(expectedVersion, partnerClientId) is { } refusal)
+        if (Refusal(expectedVersion, scope) is { } refusal)
         {
             return refusal;
         }
 
-        if (partnerClientId is not null && details.ClientId != partnerClientId)
+        if (!scope.Includes(details.ClientId))
         {
-            return CommandResult.Rejected("ClientId", NotOfPartner);
+            return CommandResult.Rejected("ClientId", OutOfScope);
         }
 
         return await SaveAsync(details, state.State.CreatedAt, actor);
     }
 
     public async Task<CommandResult> ChangeJobAsync(
-        int expectedVersion, Guid clientId, string? unit, string? position, DateOnly from, Guid? partnerClientId, string actor)
+        int expectedVersion, Guid clientId, string? unit, string? position, DateOnly from, ClientScope scope, string actor)
     {
-        if (Refusal(expectedVersion, partnerClientId) is { } refusal)
+        if (Refusal(expectedVersion, scope) is { } refusal)
         {
             return refusal;
         }
 
-        // Within their organisation only. A move to another client is the office's to record: a partner who
+        // Within their clients only. A move to another client is the office's to record: a partner who
         // could claim anyone's person by id could take people, and their data, from other organisations.
-        if (partnerClientId is not null && clientId != partnerClientId)
+        if (!scope.Includes(clientId))
         {
-            return CommandResult.Rejected("ClientId", NotOfPartner);
+            return CommandResult.Rejected("ClientId", OutOfScope);
         }
 
         var outcome = EmploymentRules.ChangeJob(state.State.Employments, clientId, unit, position, from, Today());
@@ -83,9 +82,9 @@ public sealed class PersonGrain(
         return errors.Count > 0 ? CommandResult.Rejected(errors) : await ApplyAsync(state.State.Details!, outcome, actor);
     }
 
-    public async Task<CommandResult> LeaveAsync(int expectedVersion, DateOnly until, Guid? partnerClientId, string actor)
+    public async Task<CommandResult> LeaveAsync(int expectedVersion, DateOnly until, ClientScope scope, string actor)
     {
-        if (Refusal(expectedVersion, partnerClientId) is { } refusal)
+        if (Refusal(expectedVersion, scope) is { } refusal)
         {
             return refusal;
         }
@@ -330,7 +329,7 @@ public sealed class PersonGrain(
     private MergeSource Source() =>
         new(this.GetPrimaryKey(), state.State.Details!, state.State.Employments, state.State.MergedEmployments);
 
-    private CommandResult? Refusal(int expectedVersion, Guid? partnerClientId)
+    private CommandResult? Refusal(int expectedVersion, ClientScope scope)
     {
         if (!state.RecordExists)
         {
@@ -347,10 +346,10 @@ public sealed class PersonGrain(
             return CommandResult.Rejected("Id", PersonMergeRules.InProgress);
         }
 
-        // Someone who does not work at the partner's client now is not theirs to change.
-        if (partnerClientId is not null && state.State.Details!.ClientId != partnerClientId)
+        // Someone who does not work at one of the caller's clients now is not theirs to change.
+        if (!scope.Includes(state.State.Details!.ClientId))
         {
-            return CommandResult.Rejected("Id", NotOfPartner);
+            return CommandResult.Rejected("Id", OutOfScope);
         }
 
         return expectedVersion != state.State.Version ? CommandResult.Rejected("Version", ErrorCodes.VersionConflict) : null;

@@ -64,24 +64,19 @@ public sealed class CustomValuesGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         state.RecordExists ? projection.WriteAsync(this.GetPrimaryKey(), state.State) : Task.CompletedTask;
 
-    public Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values) => SetAsync(entity, values, null);
+    /// <summary>The client or person is outside the caller's <see cref="ClientScope"/>.</summary>
+    public const string OutOfScope = "custom_field.out_of_scope";
 
-    public async Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values, Guid? partnerClientId)
+    public async Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values, ClientScope scope)
     {
-        var fields = (await GrainFactory.GetGrain<ICustomFieldSetupGrain>(ICustomFieldSetupGrain.Key).GetAsync())
-            .Where(f => f.Entity == entity && f.Active).ToList();
-        if (partnerClientId is not null)
+        // A partner administrator fills only their current people's fields, and only those shown in the extranet.
+        if (!await ReachesAsync(entity, scope) || (scope.Extranet && entity != CustomFieldEntity.Person))
         {
-            // A partner administrator fills only their current people's fields, and only those shown in the extranet.
-            if (entity != CustomFieldEntity.Person ||
-                await GrainFactory.GetGrain<IPersonGrain>(this.GetPrimaryKey()).GetAsync() is not { } person ||
-                person.Details.ClientId != partnerClientId)
-            {
-                return CommandResult.Rejected("Id", PersonGrain.NotOfPartner);
-            }
-
-            fields = [.. fields.Where(CustomFieldRules.InExtranet)];
+            return CommandResult.Rejected("Id", OutOfScope);
         }
+
+        var fields = (await GrainFactory.GetGrain<ICustomFieldSetupGrain>(ICustomFieldSetupGrain.Key).GetAsync())
+            .Where(f => f.Entity == entity && f.Active && (!scope.Extranet || CustomFieldRules.InExtranet(f))).ToList();
 
         var (stored, errors) = CustomFieldRules.CheckValues(fields, values);
         if (errors.Count > 0)
@@ -125,6 +120,15 @@ public sealed class CustomValuesGrain(
         await projection.WriteAsync(this.GetPrimaryKey(), state.State);
         return CommandResult.Ok(state.State.Version);
     }
+
+    /// <summary>A client is reached by its id; a person while they work at a client the scope reaches.</summary>
+    private async Task<bool> ReachesAsync(CustomFieldEntity entity, ClientScope scope) =>
+        scope.IsAll || entity switch
+        {
+            CustomFieldEntity.Client => scope.Includes(this.GetPrimaryKey()),
+            CustomFieldEntity.Person => await GrainFactory.GetGrain<IPersonGrain>(this.GetPrimaryKey()).GetAsync() is { } person && scope.Includes(person.Details.ClientId),
+            _ => false,
+        };
 }
 
 [GenerateSerializer, Alias("cert.customfields.CustomValuesState")]

@@ -1,4 +1,5 @@
 using Certification.Common;
+using Certification.Crm;
 
 namespace Certification.CustomFields;
 
@@ -20,17 +21,14 @@ public interface ICustomFieldSetupGrain : IGrainWithStringKey
 [Alias("cert.customfields.ICustomValuesGrain")]
 public interface ICustomValuesGrain : IGrainWithGuidKey
 {
-    /// <summary>Sets the values of the entity's active fields (by field id); all are checked, and nothing changes unless all pass.</summary>
-    [Alias("Set")]
-    Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values);
-
     /// <summary>
-    /// As <see cref="SetAsync(CustomFieldEntity, IReadOnlyDictionary{Guid, string?})"/>; with <paramref name="partnerClientId"/>, for a
-    /// partner administrator of that client: only a person working there now, only the fields shown in the extranet
-    /// (the others keep their values).
+    /// Sets the values of the entity's active fields (by field id); all are checked, and nothing changes unless all pass.
+    /// A caller whose <paramref name="scope"/> is limited reaches only its clients and their current people; a partner
+    /// administrator (<see cref="ClientScope.Extranet"/>) only people, and only the fields shown in the extranet (the
+    /// others keep their values).
     /// </summary>
-    [Alias("SetBy")]
-    Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values, Guid? partnerClientId);
+    [Alias("SetWithin")]
+    Task<CommandResult> SetAsync(CustomFieldEntity entity, IReadOnlyDictionary<Guid, string?> values, ClientScope scope);
 
     [Alias("Get")]
     Task<IReadOnlyDictionary<Guid, string>> GetAsync();

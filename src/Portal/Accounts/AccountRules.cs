@@ -11,6 +11,7 @@ public static class AccountRules
     public const string RolesRequired = "roles.required";
     public const string RoleUnknown = "roles.unknown";
     public const string PartnerNeedsClient = "partner.client_required";
+    public const string PartnerNotCaretaker = "partner.not_caretaker";
     public const string EmailTaken = "email.taken";
     public const string LastSystemAdmin = "roles.last_admin";
     public const string CurrentPasswordWrong = "password.current_wrong";
@@ -36,6 +37,12 @@ public static class AccountRules
         if (roles.Contains(Roles.PartnerAdmin) && clientId is null)
         {
             errors.Add(new FieldError("ClientId", PartnerNeedsClient));
+        }
+
+        // A partner works for a client; a caretaker for the office. One account cannot be both: whose CRM would it see?
+        if (roles.Contains(Roles.PartnerAdmin) && roles.Contains(Roles.AccountManager))
+        {
+            errors.Add(new FieldError("Roles", PartnerNotCaretaker));
         }
 
         if (passwordRequired || !string.IsNullOrEmpty(newPassword))

@@ -14,6 +14,7 @@ internal static class AccountsHosting
         builder.Services.AddSingleton<SignInService>();
         builder.Services.AddSingleton<AccountAdministration>();
         builder.Services.AddSingleton<AccessCodes>();
+        builder.Services.AddSingleton<IClaimsTransformation, CrmScopeClaims>();
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -41,7 +42,11 @@ internal static class AccountsHosting
             .AddPolicy(Policies.Assessor, p => p.RequireRole(Roles.Assessor))
             .AddPolicy(Policies.PartnerAdmin, p => p.RequireRole(Roles.PartnerAdmin).RequireClaim(PortalClaims.ClientId))
             .AddPolicy(Policies.Candidate, p => p.RequireRole(Roles.Candidate))
-            .AddPolicy(Policies.CrmReader, p => p.RequireAssertion(c => CrmScope.For(c.User) != CrmScope.None))
+            .AddPolicy(Policies.AccountManager, p => p.RequireRole(Roles.AccountManager))
+            // An account manager with no clients yet is still a reader: of nothing, until a client is assigned.
+            .AddPolicy(Policies.CrmReader, p => p.RequireAssertion(c =>
+                c.User.IsInRole(Roles.TrainingAdmin) || c.User.IsInRole(Roles.AccountManager) || CrmScope.For(c.User).ClientId is not null))
+            .AddPolicy(Policies.CrmStaff, p => p.RequireRole(Roles.TrainingAdmin, Roles.AccountManager))
             .AddPolicy(Policies.MailReader, p => p.RequireRole(Roles.SystemAdmin, Roles.TrainingAdmin))
             // Anything not explicitly opened to anonymous visitors needs a signed-in user.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -12,8 +12,11 @@ public static class Roles
     public const string PartnerAdmin = nameof(PartnerAdmin);
     public const string Candidate = nameof(Candidate);
 
+    /// <summary>A client caretaker of the office ("opiekun klientów"): the CRM of the clients assigned to them, and nothing else.</summary>
+    public const string AccountManager = nameof(AccountManager);
+
     public static IReadOnlyList<string> All { get; } =
-        [SystemAdmin, TrainingAdmin, ExamOperator, Assessor, PartnerAdmin, Candidate];
+        [SystemAdmin, TrainingAdmin, AccountManager, ExamOperator, Assessor, PartnerAdmin, Candidate];
 }
 
 /// <summary>Authorisation policies: one per role, named after it, applied to pages, hubs and API endpoints.</summary>
@@ -26,8 +29,16 @@ public static class Policies
     public const string PartnerAdmin = Roles.PartnerAdmin;
     public const string Candidate = Roles.Candidate;
 
-    /// <summary>Reads CRM data: a training administrator for every client, a partner administrator for their own.</summary>
+    public const string AccountManager = Roles.AccountManager;
+
+    /// <summary>
+    /// Reads CRM data: a training administrator for every client, an account manager for the clients in their
+    /// care, a partner administrator for their own.
+    /// </summary>
     public const string CrmReader = nameof(CrmReader);
+
+    /// <summary>The office's CRM pages: training administrators, and account managers on the pages opened to them.</summary>
+    public const string CrmStaff = nameof(CrmStaff);
 
     /// <summary>Reads the platform's outgoing mail, which is full of personal data: system and training administrators.</summary>
     public const string MailReader = nameof(MailReader);
@@ -47,6 +58,12 @@ public static class PortalClaims
 
     /// <summary>The access code a candidate signed in with (instead of an account).</summary>
     public const string AccessCode = "cert:code";
+
+    /// <summary>
+    /// A client in an account manager's care. Never in the cookie: <see cref="CrmScopeClaims"/> adds these from
+    /// the database on every request, so a change of caretakers takes effect on the next one.
+    /// </summary>
+    public const string CaredForClient = "cert:cared-client";
 
     /// <summary>Present while the account still has a starting password it must change.</summary>
     public const string MustChangePassword = "cert:must-change-password";

@@ -8,8 +8,9 @@ namespace Certification.Portal.Api;
 
 /// <summary>
 /// The CRM over HTTP for integrations and scripts. Reading is open to a training administrator
-/// (every client) and a partner administrator (their own organisation only); writing only to a
-/// training administrator. Records outside the caller's scope answer 404, as if they did not exist.
+/// (every client), an account manager (the clients in their care) and a partner administrator (their
+/// own organisation only); writing only to a training administrator. Records outside the caller's scope
+/// answer 404, as if they did not exist.
 /// </summary>
 internal static class CrmApi
 {
@@ -45,8 +46,8 @@ internal static class CrmApi
                 return Results.NotFound();
             }
 
-            // A partner learns of the person's time at their own organisation, not where else they worked.
-            return Results.Ok(scope.AllClients ? person : person with { Employments = [.. person.Employments.Where(e => e.ClientId == scope.ClientId)] });
+            // A partner or an account manager learns of the person's time at their own clients, not where else they worked.
+            return Results.Ok(scope.AllClients ? person : person with { Employments = [.. person.Employments.Where(e => scope.CanRead(e.ClientId))] });
         });
     }
 

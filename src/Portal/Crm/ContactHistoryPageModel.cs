@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Certification.Common;
 using Certification.Crm;
+using Certification.Portal.Accounts;
 using Certification.Portal.Localization;
 using Certification.Portal.Pages;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Certification.Portal.Crm;
 
-/// <summary>The contact history of one person or client, filtered by category and dates, with a form to add a note by hand.</summary>
+/// <summary>
+/// The contact history of one person or client, filtered by category and dates, with a form to add a note by hand.
+/// Someone outside the caller's <see cref="CrmScope"/> is answered as if they did not exist.
+/// </summary>
 public abstract class ContactHistoryPageModel(ContactNotes notes, ErrorText errors, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -38,6 +42,8 @@ public abstract class ContactHistoryPageModel(ContactNotes notes, ErrorText erro
     public abstract bool ShowsPeople { get; }
 
     public Page<ContactHistoryItem> Result { get; private set; } = new([], 0, 1, ContactHistoryQueries.PageSize);
+
+    protected CrmScope Scope => CrmScope.For(User);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -73,10 +79,16 @@ public abstract class ContactHistoryPageModel(ContactNotes notes, ErrorText erro
                 person,
                 client,
                 Note.Text ?? string.Empty,
-                User.FindFirstValue(ClaimTypes.NameIdentifier)!));
+                User.FindFirstValue(ClaimTypes.NameIdentifier)!),
+                Scope.Grants);
             if (result.Succeeded)
             {
                 return RedirectToPage(new { Id });
+            }
+
+            if (result.Errors.Any(e => e.Code == ContactNotes.OutOfScope))
+            {
+                return NotFound();
             }
 
             broken.AddRange(result.Errors);
@@ -87,7 +99,7 @@ public abstract class ContactHistoryPageModel(ContactNotes notes, ErrorText erro
         return Page();
     }
 
-    /// <summary>Finds the person or client and sets <see cref="Name"/>; false when there is none.</summary>
+    /// <summary>Finds the person or client and sets <see cref="Name"/>; false when there is none within <see cref="Scope"/>.</summary>
     protected abstract Task<bool> LoadOwnerAsync();
 
     /// <summary>Whom a note added here is about.</summary>

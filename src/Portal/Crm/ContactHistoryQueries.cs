@@ -1,3 +1,4 @@
+using Certification.Portal.Accounts;
 using Dapper;
 using Npgsql;
 
@@ -10,6 +11,7 @@ public enum ContactCategory
     Mail = 2,
     Employment = 3,
     Note = 4,
+    Caretaker = 5,
 }
 
 /// <summary>
@@ -32,7 +34,8 @@ public sealed record ContactHistoryItem(
 /// The contact history of a person or a client, newest first, from everything that records contact: training
 /// events and employment changes (<c>contact_event</c>), e-mail (<c>mail_message</c>) and notes (<c>contact_note</c>).
 /// A client's history has the client's own events and those of people dated while they worked there, so a
-/// person who moved on takes their later history with them.
+/// person who moved on takes their later history with them. A caller who reaches some clients only gets, by the
+/// same rule, the entries of those clients: of a person, what happened while they worked at one of them.
 /// </summary>
 public sealed class ContactHistoryQueries(NpgsqlDataSource dataSource)
 {
@@ -61,20 +64,27 @@ public sealed class ContactHistoryQueries(NpgsqlDataSource dataSource)
           AND (@prefix::text IS NULL OR starts_with(i.kind, @prefix))
           AND (@from::date IS NULL OR i.at >= (@from::date)::timestamp AT TIME ZONE 'Europe/Warsaw')
           AND (@until::date IS NULL OR i.at < (@until::date + 1)::timestamp AT TIME ZONE 'Europe/Warsaw')
+          AND (@all OR i.client_id = ANY (@clients) OR (i.client_id IS NULL AND EXISTS (
+                SELECT 1 FROM employment_projection s
+                WHERE s.client_id = ANY (@clients) AND s.person_id = coalesce(f.survivor_id, i.person_id)
+                  AND (i.at AT TIME ZONE 'Europe/Warsaw')::date BETWEEN s.from_date AND coalesce(s.until_date, 'infinity'))))
         """;
 
     // Records merged into the person keep their entries under their own ids: those are the person's history too.
-    public async Task<Page<ContactHistoryItem>> ForPersonAsync(Guid personId, ContactCategory? category, DateOnly? from, DateOnly? until, int page)
+    public async Task<Page<ContactHistoryItem>> ForPersonAsync(
+        CrmScope scope, Guid personId, ContactCategory? category, DateOnly? from, DateOnly? until, int page)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var absorbed = await connection.QueryAsync<Guid>("SELECT absorbed_id FROM person_merge_final WHERE survivor_id = @personId", new { personId });
-        return await QueryAsync("i.person_id = ANY (@ids)", personId, [personId, .. absorbed], category, from, until, page);
+        return await QueryAsync(scope, "i.person_id = ANY (@ids)", personId, [personId, .. absorbed], category, from, until, page);
     }
 
-    public Task<Page<ContactHistoryItem>> ForClientAsync(Guid clientId, ContactCategory? category, DateOnly? from, DateOnly? until, int page) =>
+    public Task<Page<ContactHistoryItem>> ForClientAsync(
+        CrmScope scope, Guid clientId, ContactCategory? category, DateOnly? from, DateOnly? until, int page) =>
         QueryAsync(
+            scope,
             """
-            (i.client_id = @id OR EXISTS (
+            (@all OR @id = ANY (@clients)) AND (i.client_id = @id OR EXISTS (
                 SELECT 1 FROM employment_projection s
                 WHERE s.client_id = @id AND s.person_id = coalesce(f.survivor_id, i.person_id)
                   AND (i.at AT TIME ZONE 'Europe/Warsaw')::date BETWEEN s.from_date AND coalesce(s.until_date, 'infinity')))
@@ -87,10 +97,13 @@ public sealed class ContactHistoryQueries(NpgsqlDataSource dataSource)
             page);
 
     private async Task<Page<ContactHistoryItem>> QueryAsync(
-        string whose, Guid id, Guid[] ids, ContactCategory? category, DateOnly? from, DateOnly? until, int page)
+        CrmScope scope, string whose, Guid id, Guid[] ids, ContactCategory? category, DateOnly? from, DateOnly? until, int page)
     {
         page = Math.Max(1, page);
-        var parameters = new { id, ids, prefix = Prefix(category), from, until, limit = PageSize, offset = (page - 1) * PageSize };
+        var parameters = new
+        {
+            id, ids, all = scope.AllClients, clients = scope.Clients.ToArray(), prefix = Prefix(category), from, until, limit = PageSize, offset = (page - 1) * PageSize,
+        };
         await using var connection = await dataSource.OpenConnectionAsync();
         var total = await connection.ExecuteScalarAsync<int>($"{Items} SELECT count(*) {From} WHERE {whose} {Filters}", parameters);
         var rows = await connection.QueryAsync<ContactHistoryItem>(
@@ -116,6 +129,7 @@ public sealed class ContactHistoryQueries(NpgsqlDataSource dataSource)
         ContactCategory.Mail => "mail.",
         ContactCategory.Employment => "employment.",
         ContactCategory.Note => "note.",
+        ContactCategory.Caretaker => "caretaker.",
         _ => null,
     };
 }

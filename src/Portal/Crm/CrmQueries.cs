@@ -40,7 +40,7 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
         var parameters = new
         {
             all = scope.AllClients,
-            scopeClient = scope.ClientId,
+            clients = scope.Clients.ToArray(),
             search = Pattern(search),
             kind = (short?)kind,
             fieldId = field?.FieldId,
@@ -52,7 +52,7 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
         };
         var filter =
             """
-            WHERE (@all OR c.id = @scopeClient)
+            WHERE (@all OR c.id = ANY (@clients))
               AND (@search::text IS NULL OR (c.name || ' ' || coalesce(c.nip, '') || ' ' || coalesce(c.city, '')) ILIKE @search)
               AND (@kind::smallint IS NULL OR c.kind = @kind)
               AND
@@ -81,7 +81,7 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
         var parameters = new
         {
             all = scope.AllClients,
-            scopeClient = scope.ClientId,
+            clients = scope.Clients.ToArray(),
             search = Pattern(search),
             clientId,
             fieldId = field?.FieldId,
@@ -93,7 +93,7 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
         };
         var filter =
             """
-            WHERE (@all OR p.client_id = @scopeClient)
+            WHERE (@all OR p.client_id = ANY (@clients))
               AND (@search::text IS NULL OR (p.first_name || ' ' || p.last_name || ' ' || coalesce(p.email, '')) ILIKE @search)
               AND (@clientId::uuid IS NULL OR p.client_id = @clientId)
               AND
@@ -117,8 +117,8 @@ public sealed class CrmQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var rows = await connection.QueryAsync<ClientOption>(
-            "SELECT id AS Id, name AS Name FROM client_projection WHERE @all OR id = @scopeClient ORDER BY name",
-            new { all = scope.AllClients, scopeClient = scope.ClientId });
+            "SELECT id AS Id, name AS Name FROM client_projection WHERE @all OR id = ANY (@clients) ORDER BY name",
+            new { all = scope.AllClients, clients = scope.Clients.ToArray() });
         return [.. rows];
     }
 

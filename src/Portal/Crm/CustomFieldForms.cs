@@ -1,4 +1,5 @@
 using Certification.Common;
+using Certification.Crm;
 using Certification.CustomFields;
 using Certification.Portal.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -58,7 +59,7 @@ public sealed class CustomFieldForms(
     /// </summary>
     public async Task<bool> SaveAsync(
         CustomFieldEntity entity, Guid id, IReadOnlyList<CustomFieldDefinition> fields, IReadOnlyDictionary<Guid, string?> values,
-        Guid? partnerClientId, ModelStateDictionary modelState, string summaryKey)
+        ClientScope scope, ModelStateDictionary modelState, string summaryKey)
     {
         // A form without custom fields has nothing to write; values of fields it does not show stay as they are.
         if (fields.Count == 0)
@@ -69,7 +70,7 @@ public sealed class CustomFieldForms(
         IReadOnlyList<FieldError> problems;
         try
         {
-            var result = await grains.GetGrain<ICustomValuesGrain>(id).SetAsync(entity, Of(fields, values), partnerClientId);
+            var result = await grains.GetGrain<ICustomValuesGrain>(id).SetAsync(entity, Of(fields, values), scope);
             if (result.Succeeded)
             {
                 return true;

@@ -11,8 +11,9 @@ namespace Certification.Portal.Crm;
 
 /// <summary>
 /// A person's employment history with the two things that change it: a job change (or promotion) and
-/// leaving. The office acts on anyone; a partner administrator only on their organisation's current
-/// people and within it — the person grain enforces that too, this page only keeps others' people unseen.
+/// leaving. The office acts on anyone; an account manager or a partner administrator only on the current
+/// people of their clients and within them — the person grain enforces that too, this page only keeps
+/// others' people unseen.
 /// </summary>
 public abstract class EmploymentPageModel(IGrainFactory grains, CrmQueries queries, ErrorText errors, TimeProvider clock) : PageModel
 {
@@ -31,15 +32,16 @@ public abstract class EmploymentPageModel(IGrainFactory grains, CrmQueries queri
 
     public Employment? Current => EmploymentRules.Current(Person.Employments);
 
-    /// <summary>A partner sees the periods at their own organisation only: where else someone worked is not theirs to know.</summary>
-    public IReadOnlyList<Employment> VisibleRecords =>
-        PartnerClient is { } client ? [.. Person.Employments.Where(e => e.ClientId == client)] : Person.Employments;
+    /// <summary>The periods at the caller's clients only: where else someone worked is not theirs to know.</summary>
+    public IReadOnlyList<Employment> VisibleRecords => [.. Person.Employments.Where(e => Scope.CanRead(e.ClientId))];
 
     /// <summary>Client pages are the office's: a partner gets names, not links.</summary>
     public bool LinkClients => PartnerClient is null;
 
-    /// <summary>The partner's client when a partner administrator acts; null for the office.</summary>
+    /// <summary>The partner's client when a partner administrator acts; null for the office's pages.</summary>
     protected abstract Guid? PartnerClient { get; }
+
+    private CrmScope Scope => CrmScope.For(User);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -66,7 +68,7 @@ public abstract class EmploymentPageModel(IGrainFactory grains, CrmQueries queri
             return Refused(nameof(Job), [new FieldError("From", ErrorCodes.Required)]);
         }
 
-        var result = await Grain.ChangeJobAsync(Job.Version, PartnerClient ?? Job.ClientId ?? Guid.Empty, Job.Unit, Job.Position, from, PartnerClient, Actor);
+        var result = await Grain.ChangeJobAsync(Job.Version, PartnerClient ?? Job.ClientId ?? Guid.Empty, Job.Unit, Job.Position, from, Scope.Grants, Actor);
         return result.Succeeded ? RedirectToPage("Details", new { id = Id }) : Refused(nameof(Job), result.Errors);
     }
 
@@ -82,7 +84,7 @@ public abstract class EmploymentPageModel(IGrainFactory grains, CrmQueries queri
             return Refused(nameof(Leave), [new FieldError("Until", ErrorCodes.Required)]);
         }
 
-        var result = await Grain.LeaveAsync(Leave.Version, until, PartnerClient, Actor);
+        var result = await Grain.LeaveAsync(Leave.Version, until, Scope.Grants, Actor);
         return result.Succeeded ? RedirectToPage("Details", new { id = Id }) : Refused(nameof(Leave), result.Errors);
     }
 
@@ -98,8 +100,8 @@ public abstract class EmploymentPageModel(IGrainFactory grains, CrmQueries queri
 
     private async Task<bool> LoadAsync()
     {
-        // Someone who is not the partner's current staff is answered like someone who does not exist.
-        if (await Grain.GetAsync() is not { } person || (PartnerClient is { } client && person.Details.ClientId != client))
+        // Someone who is not the current staff of the caller's clients is answered like someone who does not exist.
+        if (await Grain.GetAsync() is not { } person || !Scope.CanRead(person.Details.ClientId))
         {
             return false;
         }
@@ -108,7 +110,7 @@ public abstract class EmploymentPageModel(IGrainFactory grains, CrmQueries queri
         ClientNames = await queries.ClientNamesAsync(person.Employments.Select(e => e.ClientId));
         if (PartnerClient is null)
         {
-            ViewData["Clients"] = await queries.ClientOptionsAsync(CrmScope.For(User));
+            ViewData["Clients"] = await queries.ClientOptionsAsync(Scope);
         }
 
         return true;

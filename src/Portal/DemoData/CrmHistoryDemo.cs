@@ -42,7 +42,7 @@ public sealed class CrmHistoryDemo(IGrainFactory grains, NpgsqlDataSource dataSo
         var left = await PersonAsync(new Guid("5f0c8a3e-00b3-4b1a-9c6d-2e7f8a9b0c1d"), "Celina", "Odchodząca", "celina.odchodzaca@example.pl");
         await JobAsync(left, last, "Urząd", "Sekretarz", today.AddYears(-5));
         var snapshot = (await grains.GetGrain<IPersonGrain>(left).GetAsync())!;
-        Check(await grains.GetGrain<IPersonGrain>(left).LeaveAsync(snapshot.Version, today.AddMonths(-2), null, Actor), "leaving");
+        Check(await grains.GetGrain<IPersonGrain>(left).LeaveAsync(snapshot.Version, today.AddMonths(-2), ClientScope.All, Actor), "leaving");
 
         var now = clock.GetUtcNow();
         await NoteAsync("5f0c8a3e-00c1", ContactNoteKind.Call, now.AddDays(-40), promoted, gmina,
@@ -58,7 +58,7 @@ public sealed class CrmHistoryDemo(IGrainFactory grains, NpgsqlDataSource dataSo
     private async Task<Guid> PersonAsync(Guid id, string firstName, string lastName, string email)
     {
         Check(await grains.GetGrain<IPersonGrain>(id).CreateAsync(
-            new PersonDetails(firstName, lastName, email, null, null, null, null, null), null, Actor), lastName);
+            new PersonDetails(firstName, lastName, email, null, null, null, null, null), ClientScope.All, Actor), lastName);
         return id;
     }
 
@@ -66,11 +66,11 @@ public sealed class CrmHistoryDemo(IGrainFactory grains, NpgsqlDataSource dataSo
     {
         var grain = grains.GetGrain<IPersonGrain>(person);
         var snapshot = (await grain.GetAsync())!;
-        Check(await grain.ChangeJobAsync(snapshot.Version, client, unit, position, from, null, Actor), position);
+        Check(await grain.ChangeJobAsync(snapshot.Version, client, unit, position, from, ClientScope.All, Actor), position);
     }
 
     private async Task NoteAsync(string id, ContactNoteKind kind, DateTimeOffset at, Guid? person, Guid client, string text) =>
-        Check(await notes.AddAsync(new ContactNote(new Guid($"{id}-4b1a-9c6d-2e7f8a9b0c1d"), kind, at, person, client, text, "Tomasz Szkoleniowy")), "note");
+        Check(await notes.AddAsync(new ContactNote(new Guid($"{id}-4b1a-9c6d-2e7f8a9b0c1d"), kind, at, person, client, text, "Tomasz Szkoleniowy"), ClientScope.All), "note");
 
     private static void Check(CommandResult result, string what)
     {

@@ -14,6 +14,7 @@ internal static class DatabaseHosting
         builder.Services.AddSingleton<Certification.Portal.Training.TrainingQueries>();
         builder.Services.AddSingleton<Certification.Portal.Crm.CustomFieldQueries>();
         builder.Services.AddSingleton<Certification.Portal.Crm.DuplicateFinder>();
+        builder.Services.AddSingleton<Certification.Portal.Crm.Caretakers>();
         builder.Services.AddSingleton<Certification.Portal.Training.ParticipationCertificates>();
         builder.Services.AddSingleton<Certification.Portal.Training.Segments>();
         builder.Services.AddSingleton<Certification.Portal.Training.SelfRegistration>();

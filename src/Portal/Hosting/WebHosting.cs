@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Certification.Portal.Accounts;
 using Certification.Portal.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 
@@ -14,7 +15,10 @@ internal static class WebHosting
         builder.Services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Admin", Policies.SystemAdmin);
-                options.Conventions.AuthorizeFolder("/Crm", Policies.TrainingAdmin);
+                // Each CRM page is the office's, unless it is one of those opened to account managers (who reach only
+                // their own clients on them): a page added later stays closed to them until it is listed there.
+                options.Conventions.AddFolderApplicationModelConvention("/Crm", page => page.EndpointMetadata.Add(new AuthorizeAttribute(
+                    CrmScope.AccountManagerPages.Contains(page.ViewEnginePath) ? Policies.CrmStaff : Policies.TrainingAdmin)));
                 options.Conventions.AuthorizeFolder("/Partner", Policies.PartnerAdmin);
                 options.Conventions.AuthorizeFolder("/Exams", Policies.TrainingAdmin);
                 options.Conventions.AuthorizeFolder("/Items", Policies.TrainingAdmin);

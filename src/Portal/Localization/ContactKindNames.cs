@@ -28,6 +28,8 @@ internal static class ContactKindNames
         "note.call" => text["Rozmowa telefoniczna"],
         "note.meeting" => text["Spotkanie"],
         "note.note" => text["Notatka"],
+        "caretaker.assigned" => text["Przydzielenie opiekuna klienta"],
+        "caretaker.removed" => text["Odwołanie opiekuna klienta"],
         _ => kind,
     };
 
@@ -37,6 +39,7 @@ internal static class ContactKindNames
         Crm.ContactCategory.Mail => text["E-maile"],
         Crm.ContactCategory.Employment => text["Zatrudnienie"],
         Crm.ContactCategory.Note => text["Notatki, rozmowy i spotkania"],
+        Crm.ContactCategory.Caretaker => text["Opiekunowie klienta"],
         _ => category.ToString(),
     };
 

@@ -9,6 +9,7 @@ internal static class RoleNames
     {
         Roles.SystemAdmin => text["Administrator systemu"],
         Roles.TrainingAdmin => text["Administrator szkoleń"],
+        Roles.AccountManager => text["Opiekun klientów"],
         Roles.ExamOperator => text["Operator egzaminu"],
         Roles.Assessor => text["Asesor"],
         Roles.PartnerAdmin => text["Administrator podmiotu"],

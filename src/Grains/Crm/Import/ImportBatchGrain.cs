@@ -159,7 +159,7 @@ public sealed class ImportBatchGrain(
             return CommandResult.Ok(created.Version);
         }
 
-        return await values.SetAsync(ImportColumns.EntityOf(state.State.Kind), custom.ToDictionary(v => v.Key, v => (string?)v.Value));
+        return await values.SetAsync(ImportColumns.EntityOf(state.State.Kind), custom.ToDictionary(v => v.Key, v => (string?)v.Value), ClientScope.All);
     }
 
     private ImportBatchView View() => new(

@@ -28,5 +28,5 @@ public sealed class CreateModel(AccountAdministration accounts, CrmQueries queri
     }
 
     // Any client may be the scope of a partner administrator, so the administrator sees them all.
-    private async Task LoadClientsAsync() => ViewData["Clients"] = await queries.ClientOptionsAsync(new CrmScope(true, null));
+    private async Task LoadClientsAsync() => ViewData["Clients"] = await queries.ClientOptionsAsync(CrmScope.All);
 }

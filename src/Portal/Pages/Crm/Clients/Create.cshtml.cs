@@ -1,5 +1,6 @@
 using Certification.Crm;
 using Certification.CustomFields;
+using Certification.Portal.Accounts;
 using Certification.Portal.Crm;
 using Certification.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,7 @@ public sealed class CreateModel(IGrainFactory grains, CustomFieldForms customFie
             return Page();
         }
 
-        if (!await customFields.SaveAsync(CustomFieldEntity.Client, id, Fields, Custom, null, ModelState, nameof(Form)))
+        if (!await customFields.SaveAsync(CustomFieldEntity.Client, id, Fields, Custom, CrmScope.For(User).Grants, ModelState, nameof(Form)))
         {
             Created = id;
             ModelState.Remove($"{nameof(Form)}.{nameof(Form.Version)}");

@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Certification.Portal.Pages.Crm.Clients;
 
-public sealed class DetailsModel(IGrainFactory grains, CrmQueries queries) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, CrmQueries queries, Caretakers caretakers) : PageModel
 {
     public ClientSnapshot? Client { get; private set; }
+
+    /// <summary>The account managers who look after the client.</summary>
+    public IReadOnlyList<CaretakerItem> Caretakers { get; private set; } = [];
 
     public Page<PersonListItem> People { get; private set; } = new([], 0, 1, CrmQueries.PageSize);
 
@@ -20,16 +23,18 @@ public sealed class DetailsModel(IGrainFactory grains, CrmQueries queries) : Pag
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        Client = await grains.GetGrain<IClientGrain>(id).GetAsync();
+        var scope = CrmScope.For(User);
+        Client = scope.CanRead(id) ? await grains.GetGrain<IClientGrain>(id).GetAsync() : null;
         if (Client is null)
         {
             return NotFound();
         }
 
-        People = await queries.PeopleAsync(CrmScope.For(User), null, id, 1);
+        Caretakers = await caretakers.OfClientAsync(id);
+        People = await queries.PeopleAsync(scope, null, id, 1);
         if (Year is >= 1900 and <= 9999)
         {
-            Staff = await queries.StaffAsync(CrmScope.For(User), id, new DateOnly(Year.Value, 1, 1), new DateOnly(Year.Value, 12, 31));
+            Staff = await queries.StaffAsync(scope, id, new DateOnly(Year.Value, 1, 1), new DateOnly(Year.Value, 12, 31));
         }
 
         return Page();

@@ -1,5 +1,7 @@
+using Certification.Common;
 using Certification.Crm;
 using Certification.CustomFields;
+using Certification.Portal.Accounts;
 using Certification.Portal.Crm;
 using Certification.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +24,7 @@ public sealed class EditModel(IGrainFactory grains, CustomFieldForms customField
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await grains.GetGrain<IClientGrain>(Id).GetAsync() is not { } client)
+        if (!CrmScope.For(User).CanRead(Id) || await grains.GetGrain<IClientGrain>(Id).GetAsync() is not { } client)
         {
             return NotFound();
         }
@@ -43,14 +45,19 @@ public sealed class EditModel(IGrainFactory grains, CustomFieldForms customField
             return Page();
         }
 
-        var result = await grains.GetGrain<IClientGrain>(Id).UpdateAsync(Form.Version, Form.ToDetails());
+        var result = await grains.GetGrain<IClientGrain>(Id).UpdateAsync(Form.Version, Form.ToDetails(), CrmScope.For(User).Grants);
+        if (result.Errors.Any(e => e.Field == "Id" && e.Code is ClientGrain.OutOfScope or ErrorCodes.NotFound))
+        {
+            return NotFound();
+        }
+
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors, errors, nameof(Form));
             return Page();
         }
 
-        if (!await customFields.SaveAsync(CustomFieldEntity.Client, Id, Fields, Custom, null, ModelState, nameof(Form)))
+        if (!await customFields.SaveAsync(CustomFieldEntity.Client, Id, Fields, Custom, CrmScope.For(User).Grants, ModelState, nameof(Form)))
         {
             ModelState.Remove($"{nameof(Form)}.{nameof(Form.Version)}");
             Form.Version = result.Version;

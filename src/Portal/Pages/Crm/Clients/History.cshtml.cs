@@ -13,12 +13,16 @@ public sealed class HistoryModel(IGrainFactory grains, ContactHistoryQueries que
 
     protected override async Task<bool> LoadOwnerAsync()
     {
-        var client = await grains.GetGrain<IClientGrain>(Id).GetAsync();
-        Name = client?.Details.Name ?? string.Empty;
-        return client is not null;
+        if (!Scope.CanRead(Id) || await grains.GetGrain<IClientGrain>(Id).GetAsync() is not { } client)
+        {
+            return false;
+        }
+
+        Name = client.Details.Name;
+        return true;
     }
 
     protected override (Guid? Person, Guid? Client) NoteTarget() => (null, Id);
 
-    protected override Task<Page<ContactHistoryItem>> HistoryAsync() => queries.ForClientAsync(Id, Category, From, Until, PageNumber);
+    protected override Task<Page<ContactHistoryItem>> HistoryAsync() => queries.ForClientAsync(Scope, Id, Category, From, Until, PageNumber);
 }

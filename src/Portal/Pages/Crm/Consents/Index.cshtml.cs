@@ -1,13 +1,17 @@
 using System.Security.Claims;
 using Certification.Consents;
 using Certification.Crm;
+using Certification.Portal.Accounts;
 using Certification.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Certification.Portal.Pages.Crm.Consents;
 
-/// <summary>A person's consents for the office: the current state, the whole history, and recording a new decision.</summary>
+/// <summary>
+/// A person's consents: the current state, the whole history, and recording a new decision. An account manager sees
+/// the consents of their clients' people; recording a decision is the office's, which answers for the consents.
+/// </summary>
 public sealed class IndexModel(IGrainFactory grains, ErrorText errors) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -19,6 +23,8 @@ public sealed class IndexModel(IGrainFactory grains, ErrorText errors) : PageMod
 
     public string? Message { get; private set; }
 
+    public bool MayRecord => CrmScope.For(User).AllClients;
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
     /// <summary>A decision the person told us (by phone, on paper, by e-mail), with how we learnt it.</summary>
@@ -27,6 +33,11 @@ public sealed class IndexModel(IGrainFactory grains, ErrorText errors) : PageMod
         if (!await LoadAsync())
         {
             return NotFound();
+        }
+
+        if (!MayRecord)
+        {
+            return Forbid();
         }
 
         var result = await grains.GetGrain<IPersonConsentsGrain>(Id).RecordAsync(purpose, given, source ?? string.Empty, Actor);
@@ -46,6 +57,11 @@ public sealed class IndexModel(IGrainFactory grains, ErrorText errors) : PageMod
             return NotFound();
         }
 
+        if (!MayRecord)
+        {
+            return Forbid();
+        }
+
         await grains.GetGrain<IPersonConsentsGrain>(Id).UnsubscribeAsync("biuro", Actor);
         return RedirectToPage(new { Id });
     }
@@ -54,7 +70,7 @@ public sealed class IndexModel(IGrainFactory grains, ErrorText errors) : PageMod
 
     private async Task<bool> LoadAsync()
     {
-        if (await grains.GetGrain<IPersonGrain>(Id).GetAsync() is not { } person)
+        if (await grains.GetGrain<IPersonGrain>(Id).GetAsync() is not { } person || !CrmScope.For(User).CanRead(person.Details.ClientId))
         {
             return false;
         }

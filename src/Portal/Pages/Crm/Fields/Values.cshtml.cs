@@ -1,5 +1,6 @@
 using Certification.Crm;
 using Certification.CustomFields;
+using Certification.Portal.Accounts;
 using Certification.Portal.Crm;
 using Certification.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,10 +42,16 @@ public sealed class ValuesModel(IGrainFactory grains, CustomFieldQueries fields,
             return NotFound();
         }
 
-        var result = await grains.GetGrain<ICustomValuesGrain>(Id).SetAsync(Entity, Values.Where(v => Fields.Any(f => f.Id == v.Key)).ToDictionary());
+        var result = await grains.GetGrain<ICustomValuesGrain>(Id).SetAsync(
+            Entity, Values.Where(v => Fields.Any(f => f.Id == v.Key)).ToDictionary(), CrmScope.For(User).Grants);
         if (result.Succeeded)
         {
             return Redirect(Entity == CustomFieldEntity.Person ? $"/Crm/People/Details/{Id}" : $"/Crm/Clients/Details/{Id}");
+        }
+
+        if (result.Errors.Any(e => e.Code == CustomValuesGrain.OutOfScope))
+        {
+            return NotFound();
         }
 
         foreach (var error in result.Errors)
@@ -55,12 +62,14 @@ public sealed class ValuesModel(IGrainFactory grains, CustomFieldQueries fields,
         return Page();
     }
 
+    /// <summary>Finds the client or person; false when there is none within the caller's scope.</summary>
     private async Task<bool> LoadAsync()
     {
+        var scope = CrmScope.For(User);
         string? name = Entity switch
         {
-            CustomFieldEntity.Person => (await grains.GetGrain<IPersonGrain>(Id).GetAsync())?.Details is { } p ? $"{p.FirstName} {p.LastName}" : null,
-            CustomFieldEntity.Client => (await grains.GetGrain<IClientGrain>(Id).GetAsync())?.Details.Name,
+            CustomFieldEntity.Person => (await grains.GetGrain<IPersonGrain>(Id).GetAsync())?.Details is { } p && scope.CanRead(p.ClientId) ? $"{p.FirstName} {p.LastName}" : null,
+            CustomFieldEntity.Client => scope.CanRead(Id) ? (await grains.GetGrain<IClientGrain>(Id).GetAsync())?.Details.Name : null,
             _ => null,
         };
         if (name is null)

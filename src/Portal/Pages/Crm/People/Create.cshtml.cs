@@ -26,7 +26,7 @@ public sealed class CreateModel(IGrainFactory grains, CrmQueries queries, Duplic
     [BindProperty]
     public bool NotADuplicate { get; set; }
 
-    public IReadOnlyList<PossibleDuplicate> Duplicates { get; private set; } = [];
+    public DuplicateCheck Duplicates { get; private set; } = DuplicateCheck.Nothing;
 
     public async Task OnGetAsync(Guid? clientId)
     {
@@ -48,8 +48,8 @@ public sealed class CreateModel(IGrainFactory grains, CrmQueries queries, Duplic
 
         if (!NotADuplicate)
         {
-            Duplicates = await duplicates.PeopleLikeAsync(Form.ToDetails());
-            if (Duplicates.Count > 0)
+            Duplicates = await duplicates.PeopleLikeAsync(Form.ToDetails(), CrmScope.For(User));
+            if (Duplicates.Found)
             {
                 await LoadClientsAsync();
                 return Page();
@@ -57,7 +57,7 @@ public sealed class CreateModel(IGrainFactory grains, CrmQueries queries, Duplic
         }
 
         var id = Guid.NewGuid();
-        var result = await grains.GetGrain<IPersonGrain>(id).CreateAsync(Form.ToDetails(), null, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var result = await grains.GetGrain<IPersonGrain>(id).CreateAsync(Form.ToDetails(), CrmScope.For(User).Grants, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors, errors, nameof(Form));
@@ -65,7 +65,7 @@ public sealed class CreateModel(IGrainFactory grains, CrmQueries queries, Duplic
             return Page();
         }
 
-        if (!await customFields.SaveAsync(CustomFieldEntity.Person, id, Fields, Custom, null, ModelState, nameof(Form)))
+        if (!await customFields.SaveAsync(CustomFieldEntity.Person, id, Fields, Custom, CrmScope.For(User).Grants, ModelState, nameof(Form)))
         {
             Created = id;
             ModelState.Remove($"{nameof(Form)}.{nameof(Form.Version)}");

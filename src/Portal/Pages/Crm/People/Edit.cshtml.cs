@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Certification.Common;
 using Certification.Crm;
 using Certification.CustomFields;
 using Certification.Portal.Accounts;
@@ -24,7 +25,7 @@ public sealed class EditModel(IGrainFactory grains, CrmQueries queries, CustomFi
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await grains.GetGrain<IPersonGrain>(Id).GetAsync() is not { } person)
+        if (await grains.GetGrain<IPersonGrain>(Id).GetAsync() is not { } person || !CrmScope.For(User).CanRead(person.Details.ClientId))
         {
             return NotFound();
         }
@@ -47,7 +48,12 @@ public sealed class EditModel(IGrainFactory grains, CrmQueries queries, CustomFi
             return Page();
         }
 
-        var result = await grains.GetGrain<IPersonGrain>(Id).UpdateAsync(Form.Version, Form.ToDetails(), null, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var result = await grains.GetGrain<IPersonGrain>(Id).UpdateAsync(Form.Version, Form.ToDetails(), CrmScope.For(User).Grants, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        if (result.Errors.Any(e => e.Field == "Id" && e.Code is PersonGrain.OutOfScope or ErrorCodes.NotFound))
+        {
+            return NotFound();
+        }
+
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors, errors, nameof(Form));
@@ -55,7 +61,7 @@ public sealed class EditModel(IGrainFactory grains, CrmQueries queries, CustomFi
             return Page();
         }
 
-        if (!await customFields.SaveAsync(CustomFieldEntity.Person, Id, Fields, Custom, null, ModelState, nameof(Form)))
+        if (!await customFields.SaveAsync(CustomFieldEntity.Person, Id, Fields, Custom, CrmScope.For(User).Grants, ModelState, nameof(Form)))
         {
             ModelState.Remove($"{nameof(Form)}.{nameof(Form.Version)}");
             Form.Version = result.Version;

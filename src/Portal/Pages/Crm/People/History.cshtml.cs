@@ -16,12 +16,17 @@ public sealed class HistoryModel(IGrainFactory grains, ContactHistoryQueries que
     protected override async Task<bool> LoadOwnerAsync()
     {
         _person = await grains.GetGrain<IPersonGrain>(Id).GetAsync();
-        Name = _person is null ? string.Empty : $"{_person.Details.FirstName} {_person.Details.LastName}";
-        return _person is not null;
+        if (_person is null || !Scope.CanRead(_person.Details.ClientId))
+        {
+            return false;
+        }
+
+        Name = $"{_person.Details.FirstName} {_person.Details.LastName}";
+        return true;
     }
 
     // A note about someone at work belongs to their employer's history too.
     protected override (Guid? Person, Guid? Client) NoteTarget() => (Id, _person!.Details.ClientId);
 
-    protected override Task<Page<ContactHistoryItem>> HistoryAsync() => queries.ForPersonAsync(Id, Category, From, Until, PageNumber);
+    protected override Task<Page<ContactHistoryItem>> HistoryAsync() => queries.ForPersonAsync(Scope, Id, Category, From, Until, PageNumber);
 }

@@ -187,7 +187,7 @@ public sealed class MergeModel(
         Person = person;
         var scope = CrmScope.For(User);
         Found = Search is null ? [] : [.. (await queries.PeopleAsync(scope, Search, null, 1, 10)).Items.Where(p => p.Id != Id)];
-        Suggestions = [.. (await duplicates.PeopleLikeAsync(person.Details)).Where(d => d.Id != Id)];
+        Suggestions = [.. (await duplicates.PeopleLikeAsync(person.Details, scope)).People.Where(d => d.Id != Id)];
         if (Other is not { } otherId)
         {
             return null;

@@ -173,7 +173,7 @@ public sealed class DetailsModel(
         Board = await grain.GetBoardAsync();
         if (!string.IsNullOrWhiteSpace(Search))
         {
-            Found = [.. (await crm.PeopleAsync(new CrmScope(true, null), Search, null, 1)).Items.Where(p => !Session.Roster.Contains(p.Id))];
+            Found = [.. (await crm.PeopleAsync(CrmScope.All, Search, null, 1)).Items.Where(p => !Session.Roster.Contains(p.Id))];
         }
 
         return true;

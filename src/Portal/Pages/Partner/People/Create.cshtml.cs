@@ -38,14 +38,14 @@ public sealed class CreateModel(IGrainFactory grains, CustomFieldForms customFie
         }
 
         var id = Guid.NewGuid();
-        var result = await grains.GetGrain<IPersonGrain>(id).CreateAsync(Form.ToDetails(), client, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var result = await grains.GetGrain<IPersonGrain>(id).CreateAsync(Form.ToDetails(), CrmScope.For(User).Grants, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors, errors, nameof(Form));
             return Page();
         }
 
-        if (!await customFields.SaveAsync(CustomFieldEntity.Person, id, Fields, Custom, client, ModelState, nameof(Form)))
+        if (!await customFields.SaveAsync(CustomFieldEntity.Person, id, Fields, Custom, CrmScope.For(User).Grants, ModelState, nameof(Form)))
         {
             Created = id;
             ModelState.Remove($"{nameof(Form)}.{nameof(Form.Version)}");

@@ -48,8 +48,8 @@ public sealed class EditModel(IGrainFactory grains, CustomFieldForms customField
             return Page();
         }
 
-        var result = await grains.GetGrain<IPersonGrain>(Id).UpdateAsync(Form.Version, Form.ToDetails(), Client, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        if (result.Errors.Any(e => e.Code == PersonGrain.NotOfPartner))
+        var result = await grains.GetGrain<IPersonGrain>(Id).UpdateAsync(Form.Version, Form.ToDetails(), CrmScope.For(User).Grants, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        if (result.Errors.Any(e => e.Code == PersonGrain.OutOfScope))
         {
             return NotFound();
         }
@@ -60,7 +60,7 @@ public sealed class EditModel(IGrainFactory grains, CustomFieldForms customField
             return Page();
         }
 
-        if (!await customFields.SaveAsync(CustomFieldEntity.Person, Id, Fields, Custom, Client, ModelState, nameof(Form)))
+        if (!await customFields.SaveAsync(CustomFieldEntity.Person, Id, Fields, Custom, CrmScope.For(User).Grants, ModelState, nameof(Form)))
         {
             ModelState.Remove($"{nameof(Form)}.{nameof(Form.Version)}");
             Form.Version = result.Version;

@@ -125,7 +125,7 @@ public sealed class DetailsModel(IGrainFactory grains, TrainingQueries queries, 
         if (!string.IsNullOrWhiteSpace(Search))
         {
             var taken = order.Enrolments.Where(e => e.Status != EnrolmentStatus.Resigned).Select(e => e.PersonId).ToHashSet();
-            Found = [.. (await crm.PeopleAsync(new CrmScope(true, null), Search, null, 1)).Items.Where(p => !taken.Contains(p.Id))];
+            Found = [.. (await crm.PeopleAsync(CrmScope.All, Search, null, 1)).Items.Where(p => !taken.Contains(p.Id))];
         }
 
         return true;

@@ -32,7 +32,7 @@ public abstract class OrderFormPage(IGrainFactory grains, TrainingQueries querie
     {
         Setup = await grains.GetGrain<ITrainingSetupGrain>(ITrainingSetupGrain.Key).GetAsync();
         Trainers = await queries.TrainersAsync();
-        Clients = await crm.ClientOptionsAsync(new CrmScope(true, null));
+        Clients = await crm.ClientOptionsAsync(CrmScope.All);
         Form.WithBlankRows();
     }
 
