@@ -70,6 +70,13 @@ public sealed class DemoDataTests
             """));
         Assert.Equal(4, await CountAsync(host, "SELECT count(*) FROM contact_note WHERE author = 'Tomasz Szkoleniowy'"));
 
+        // The demo account manager looks after the partner's organisation and three more clients, and sees just those.
+        var caretaker = DemoSeeder.Logins.Single(l => l.Role == Roles.AccountManager).Email;
+        Assert.Equal(4, await CountAsync(host, $"SELECT count(*) FROM client_caretaker k JOIN user_account u ON u.id = k.account_id WHERE u.email = '{caretaker}'"));
+        Assert.Equal(1, await CountAsync(
+            host, $"SELECT count(*) FROM client_caretaker k JOIN user_account u ON u.id = k.account_id JOIN user_account p ON p.client_id = k.client_id WHERE u.email = '{caretaker}' AND p.email = '{partner}'"));
+        Assert.Contains("Znaleziono: 4", await (await host.SignedInAsync(caretaker, DemoSeeder.Password)).GetStringAsync("/Crm/Clients"), StringComparison.Ordinal);
+
         await seeder.SeedAsync(CancellationToken.None);
 
         Assert.Equal(7, await CountAsync(host, "SELECT count(*) FROM training_order_projection"));

@@ -42,7 +42,6 @@ internal static class AccountsHosting
             .AddPolicy(Policies.Assessor, p => p.RequireRole(Roles.Assessor))
             .AddPolicy(Policies.PartnerAdmin, p => p.RequireRole(Roles.PartnerAdmin).RequireClaim(PortalClaims.ClientId))
             .AddPolicy(Policies.Candidate, p => p.RequireRole(Roles.Candidate))
-            .AddPolicy(Policies.AccountManager, p => p.RequireRole(Roles.AccountManager))
             // An account manager with no clients yet is still a reader: of nothing, until a client is assigned.
             .AddPolicy(Policies.CrmReader, p => p.RequireAssertion(c =>
                 c.User.IsInRole(Roles.TrainingAdmin) || c.User.IsInRole(Roles.AccountManager) || CrmScope.For(c.User).ClientId is not null))

@@ -29,8 +29,6 @@ public static class Policies
     public const string PartnerAdmin = Roles.PartnerAdmin;
     public const string Candidate = Roles.Candidate;
 
-    public const string AccountManager = Roles.AccountManager;
-
     /// <summary>
     /// Reads CRM data: a training administrator for every client, an account manager for the clients in their
     /// care, a partner administrator for their own.

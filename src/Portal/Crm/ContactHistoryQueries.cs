@@ -34,8 +34,9 @@ public sealed record ContactHistoryItem(
 /// The contact history of a person or a client, newest first, from everything that records contact: training
 /// events and employment changes (<c>contact_event</c>), e-mail (<c>mail_message</c>) and notes (<c>contact_note</c>).
 /// A client's history has the client's own events and those of people dated while they worked there, so a
-/// person who moved on takes their later history with them. A caller who reaches some clients only gets, by the
-/// same rule, the entries of those clients: of a person, what happened while they worked at one of them.
+/// person who moved on takes their later history with them. A caller who reaches some clients only gets entries
+/// about those clients, and entries about no client (mail) dated while the person worked at one of them: never
+/// an entry about another client.
 /// </summary>
 public sealed class ContactHistoryQueries(NpgsqlDataSource dataSource)
 {
