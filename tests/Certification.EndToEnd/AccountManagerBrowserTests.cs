@@ -19,7 +19,7 @@ public sealed class AccountManagerBrowserTests(BrowserFixture browser) : IClassF
             new ClientDetails($"Gmina Opiekowana {tag}", ClientKind.Municipality, TestNip.For(cared), null, new Address("ul. Rynek 1", "62-035", "Kórnik"), []));
         await grains.GetGrain<IClientGrain>(other).CreateAsync(
             new ClientDetails($"Gmina Cudza {tag}", ClientKind.Municipality, TestNip.For(other), null, new Address("ul. Rynek 2", "62-035", "Kórnik"), []));
-        var (_, managerEmail) = await browser.Portal.CreateAccountAsync(Roles.AccountManager);
+        var (managerId, managerEmail) = await browser.Portal.CreateAccountAsync(Roles.AccountManager);
 
         var office = await browser.NewPageAsync();
         await Scenarios.SignInAsync(office, await browser.Portal.CreateUserAsync(Roles.TrainingAdmin));
@@ -44,5 +44,11 @@ public sealed class AccountManagerBrowserTests(BrowserFixture browser) : IClassF
         // With the browser's own cookies: another client's page does not exist for her.
         var response = await manager.APIRequest.GetAsync($"/Crm/Clients/Details/{other}");
         Assert.Equal(404, response.Status);
+
+        var admin = await browser.NewPageAsync();
+        await Scenarios.SignInAsync(admin, await browser.Portal.CreateUserAsync(Roles.SystemAdmin));
+        await admin.GotoAsync($"/Admin/Users/Edit/{managerId}");
+        await Expect(admin.Locator("#cared-for")).ToContainTextAsync($"Gmina Opiekowana {tag}");
+        await Axe.AssertNoSeriousViolationsAsync(admin, "an account manager's account with the clients in their care");
     }
 }

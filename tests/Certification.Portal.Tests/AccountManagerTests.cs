@@ -201,6 +201,46 @@ public sealed class AccountManagerTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Notes_are_kept_only_about_clients_in_scope_and_their_current_people()
+    {
+        var (mine, theirs) = (await ClientAsync("Opiekowana"), await ClientAsync("Obca"));
+        var (ours, foreign) = (await PersonAsync(mine, "Nasza"), await PersonAsync(theirs, "Obcowska"));
+        var notes = fixture.Host.Services.GetRequiredService<ContactNotes>();
+        var scope = ClientScope.Of([mine]);
+        ContactNote About(Guid? person, Guid? client) => new(Guid.NewGuid(), ContactNoteKind.Call, DateTimeOffset.UtcNow.AddHours(-1), person, client, "Telefon", "manager");
+
+        var refused = new[]
+        {
+            await notes.AddAsync(About(foreign, theirs), scope),
+            await notes.AddAsync(About(foreign, mine), scope),
+            await notes.AddAsync(About(ours, theirs), scope),
+            await notes.AddAsync(About(null, theirs), scope),
+        };
+        var kept = new[] { await notes.AddAsync(About(ours, mine), scope), await notes.AddAsync(About(null, mine), scope) };
+
+        Assert.All(refused, r => Assert.Equal(ContactNotes.OutOfScope, Assert.Single(r.Errors).Code));
+        Assert.All(kept, r => Assert.True(r.Succeeded));
+        Assert.Equal(0L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM contact_note WHERE person_id = '{foreign}' OR client_id = '{theirs}'"));
+    }
+
+    [Fact]
+    public async Task Custom_values_are_read_only_for_clients_in_scope_and_their_people()
+    {
+        var (mine, theirs) = (await ClientAsync("Opiekowana"), await ClientAsync("Obca"));
+        var (ours, foreign) = (await PersonAsync(mine, "Nasza"), await PersonAsync(theirs, "Obcowska"));
+        var field = Guid.NewGuid();
+        await fixture.Host.Database.ExecuteAsync(
+            $"""
+            INSERT INTO custom_value (entity_id, entity_type, field_id, value) VALUES
+                ('{mine}', 1, '{field}', 'a'), ('{theirs}', 1, '{field}', 'b'), ('{ours}', 2, '{field}', 'c'), ('{foreign}', 2, '{field}', 'd')
+            """);
+
+        var values = await fixture.Host.Services.GetRequiredService<CustomFieldQueries>().ValuesAsync(CrmScope.CaredFor([mine]), [mine, theirs, ours, foreign]);
+
+        Assert.Equal(new[] { mine, ours }.Order(), values.Keys.Order());
+    }
+
+    [Fact]
     public async Task A_persons_history_shows_an_account_manager_only_what_happened_while_they_worked_at_their_clients()
     {
         var (before, mine) = (await ClientAsync("Poprzednia"), await ClientAsync("Opiekowana"));

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.Json;
 using Certification.CustomFields;
+using Certification.Portal.Accounts;
 using Dapper;
 using Npgsql;
 
@@ -20,12 +21,18 @@ public sealed class CustomFieldQueries(NpgsqlDataSource dataSource, IGrainFactor
     public async Task<IReadOnlyList<CustomFieldDefinition>> FieldsOfAsync(CustomFieldEntity entity) =>
         [.. (await FieldsAsync()).Where(f => f.Entity == entity && f.Active)];
 
-    /// <summary>Values by entity, then by field.</summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<Guid, string>>> ValuesAsync(IEnumerable<Guid> entities)
+    /// <summary>Values by entity, then by field: of clients in the scope and of the people who work at them now.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<Guid, string>>> ValuesAsync(CrmScope scope, IEnumerable<Guid> entities)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var rows = await connection.QueryAsync<(Guid Entity, Guid Field, string Value)>(
-            "SELECT entity_id, field_id, value FROM custom_value WHERE entity_id = ANY (@ids)", new { ids = entities.Distinct().ToArray() });
+            """
+            SELECT v.entity_id, v.field_id, v.value FROM custom_value v
+            WHERE v.entity_id = ANY (@ids)
+              AND (@all OR v.entity_id = ANY (@clients)
+                   OR EXISTS (SELECT 1 FROM person_projection p WHERE p.id = v.entity_id AND p.client_id = ANY (@clients)))
+            """,
+            new { ids = entities.Distinct().ToArray(), all = scope.AllClients, clients = scope.Clients.ToArray() });
         return rows.GroupBy(r => r.Entity).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<Guid, string>)g.ToDictionary(r => r.Field, r => r.Value));
     }
 

@@ -243,7 +243,7 @@ public sealed class MergeModel(
         ];
 
         var fields = await customFields.FieldsOfAsync(CustomFieldEntity.Person);
-        var values = await customFields.ValuesAsync([ours.Id, theirs.Id]);
+        var values = await customFields.ValuesAsync(CrmScope.For(User), [ours.Id, theirs.Id]);
         string? Value(Guid person, CustomFieldDefinition field) =>
             values.GetValueOrDefault(person)?.GetValueOrDefault(field.Id) is { } value ? CustomValueText.Show(text, field, value) : null;
         CustomRows = [.. fields.Select(f => new MergeRow(f.Id.ToString(), f.Name, Value(ours.Id, f), Value(theirs.Id, f)))];
