@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Certification.Crm;
@@ -180,6 +181,44 @@ public sealed partial class CustomFieldFormsTests(PortalFixture fixture)
         finally
         {
             await RetireAsync(badge);
+        }
+    }
+
+    [Fact]
+    public async Task A_client_created_through_the_api_gives_its_custom_values_by_field_name_and_required_ones_are_enforced()
+    {
+        var admin = await TrainingAdminAsync();
+        var staff = await FieldAsync(CustomFieldEntity.Client, "Liczba pracowników API", CustomFieldType.Number, required: true);
+        try
+        {
+            var tag = Tag();
+            var id = Guid.NewGuid();
+            object Client(object? customFields) => new
+            {
+                Name = $"Gmina Interfejsowa {tag}", Kind = ClientKind.Municipality, Nip = TestNip.For(id),
+                Address = new { Street = "ul. Krótka 2", PostalCode = "62-035", City = "Kórnik" }, CustomFields = customFields,
+            };
+
+            var missing = await admin.PostAsJsonAsync("/api/clients", Client(null));
+            var wrong = await admin.PostAsJsonAsync("/api/clients", Client(new Dictionary<string, string> { [staff.Name] = "wielu" }));
+            var unknown = await admin.PostAsJsonAsync("/api/clients", Client(new Dictionary<string, string> { [staff.Name] = "12", ["Nie ma takiego"] = "x" }));
+
+            Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+            Assert.Contains("To pole jest wymagane.", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains($"customFields.{staff.Name}", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.Contains("Nie ma pola dodatkowego o tej nazwie.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(0L, await fixture.Host.Database.ScalarAsync<long>($"SELECT count(*) FROM client_projection WHERE name = 'Gmina Interfejsowa {tag}'"));
+
+            var created = await admin.PostAsJsonAsync("/api/clients", Client(new Dictionary<string, string> { [staff.Name.ToUpperInvariant()] = "12" }));
+
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var client = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+            Assert.Equal("12", (await fixture.Host.Grains.GetGrain<ICustomValuesGrain>(client).GetAsync())[staff.Id]);
+        }
+        finally
+        {
+            await RetireAsync(staff);
         }
     }
 

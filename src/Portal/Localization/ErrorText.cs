@@ -10,7 +10,6 @@ namespace Certification.Portal.Localization;
 /// <summary>Turns the error codes grains and rules return into sentences in the user's language.</summary>
 public sealed class ErrorText(IStringLocalizer<SharedResource> text)
 {
-
     public string For(string code) => code switch
     {
         ErrorCodes.NipTaken => text["Klient z tym numerem NIP już istnieje."],
@@ -26,6 +25,7 @@ public sealed class ErrorText(IStringLocalizer<SharedResource> text)
         ErrorCodes.NotFound => text["Nie znaleziono rekordu."],
         ErrorCodes.AlreadyExists => text["Taki rekord już istnieje."],
         ErrorCodes.UnknownClient => text["Wybrany klient nie istnieje."],
+        Api.CrmApi.UnknownCustomField => text["Nie ma pola dodatkowego o tej nazwie."],
         ErrorCodes.UnitDuplicate => text["Nazwy jednostek nie mogą się powtarzać."],
         Certification.Crm.EmploymentRules.DatesOrder => text["Data rozpoczęcia nowej pracy musi być późniejsza niż początek obecnej."],
         Certification.Crm.EmploymentRules.UntilBeforeStart => text["Ostatni dzień pracy nie może być wcześniejszy niż jej początek."],
