@@ -3,7 +3,9 @@ using System.Text.Unicode;
 using Certification.Portal.Accounts;
 using Certification.Portal.Localization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Certification.Portal.Hosting;
@@ -31,7 +33,11 @@ internal static class WebHosting
                 options.Conventions.AllowAnonymousToFolder("/Certificates");
                 options.Conventions.AllowAnonymousToFolder("/Visitors");
             })
-            .AddViewLocalization();
+            .AddViewLocalization()
+            // Required fields are the domain's rules, with Polish messages; the framework's implicit [Required] on
+            // non-nullable strings would add English ones beside them.
+            .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>(ModelBindingMessages.Localize);
         builder.Services.AddScoped<ErrorText>();
         builder.Services.AddScoped<Crm.ImportText>();
         builder.Services.AddScoped<Crm.CustomFieldForms>();
