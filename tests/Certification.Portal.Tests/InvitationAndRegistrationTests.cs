@@ -54,6 +54,33 @@ public sealed class InvitationAndRegistrationTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task A_segment_can_be_chosen_by_a_custom_field_of_the_client_such_as_its_county()
+    {
+        var setup = fixture.Host.Grains.GetGrain<CustomFields.ICustomFieldSetupGrain>(CustomFields.ICustomFieldSetupGrain.Key);
+        var county = new CustomFields.CustomFieldDefinition(
+            Guid.NewGuid(), CustomFields.CustomFieldEntity.Client, $"Powiat {Guid.NewGuid():N}"[..20], CustomFields.CustomFieldType.Text, [], false, false);
+        Assert.True((await setup.SaveAsync(county)).Succeeded);
+        try
+        {
+            var inCounty = await ConsentingPersonInClientAsync(county, "kościański");
+            await ConsentingPersonInClientAsync(county, "leszczyński");
+            var order = await OrderAsync(OrderVisibility.Public, capacity: 5);
+            var admin = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.TrainingAdmin));
+            var page = $"/Training/Orders/Invite/{order}?field={county.Id}&fieldValue=ko%C5%9Bcia%C5%84ski";
+
+            var preview = WebUtility.HtmlDecode(await admin.GetStringAsync(page));
+            Assert.Contains("Do zaproszenia: 1.", preview, StringComparison.Ordinal);
+            await admin.PostFormAsync(page, new() { ["field"] = county.Id.ToString(), ["fieldValue"] = "kościański" }, $"/Training/Orders/Invite/{order}");
+
+            Assert.Equal([inCounty], (await fixture.Host.Grains.GetGrain<ITrainingOrderGrain>(order).GetAsync())!.Invited);
+        }
+        finally
+        {
+            await setup.SaveAsync(county with { Active = false });
+        }
+    }
+
+    [Fact]
     public async Task A_visitor_enrols_on_a_public_training_only_after_confirming_the_address_and_is_not_duplicated()
     {
         var order = await OrderAsync(OrderVisibility.Public, capacity: 1);
@@ -161,6 +188,18 @@ public sealed class InvitationAndRegistrationTests(PortalFixture fixture)
         }
 
         return form;
+    }
+
+    private async Task<Guid> ConsentingPersonInClientAsync(CustomFields.CustomFieldDefinition field, string value)
+    {
+        var client = Guid.NewGuid();
+        Assert.True((await fixture.Host.Grains.GetGrain<IClientGrain>(client).CreateAsync(
+            new ClientDetails($"Gmina {value} {client:N}"[..30], ClientKind.Municipality, TestNip.For(client), null, new Address("ul. Rynek 1", "64-000", "Kościan"), []))).Succeeded);
+        Assert.True((await fixture.Host.Grains.GetGrain<CustomFields.ICustomValuesGrain>(client).SetAsync(
+            CustomFields.CustomFieldEntity.Client, new Dictionary<Guid, string?> { [field.Id] = value }, ClientScope.All)).Succeeded);
+        var person = await PersonAsync(client, "Powiatowa", "powiatowa");
+        await fixture.Host.Grains.GetGrain<IPersonConsentsGrain>(person).RecordAsync(ConsentPurpose.Marketing, true, "formularz papierowy", "office");
+        return person;
     }
 
     private async Task<Guid> PersonAsync(Guid client, string lastName, string mailbox)

@@ -6,11 +6,12 @@ using Npgsql;
 namespace Certification.Portal.Training;
 
 /// <summary>Who to invite: people chosen by where they work and what they attended.</summary>
+/// <param name="Field">A custom field of the person, or of their client when <paramref name="FieldOfClient"/> (a county, a region, a sector kept as a client field).</param>
 public sealed record SegmentCriteria(
-    IReadOnlyList<ClientKind> ClientKinds, string? City, Guid? AttendedOrder, DateOnly? AttendedSince, CustomFieldFilter? PersonField = null)
+    IReadOnlyList<ClientKind> ClientKinds, string? City, Guid? AttendedOrder, DateOnly? AttendedSince, CustomFieldFilter? Field = null, bool FieldOfClient = false)
 {
     public bool IsEmpty() =>
-        ClientKinds.Count == 0 && string.IsNullOrWhiteSpace(City) && AttendedOrder is null && AttendedSince is null && PersonField is null;
+        ClientKinds.Count == 0 && string.IsNullOrWhiteSpace(City) && AttendedOrder is null && AttendedSince is null && Field is null;
 }
 
 public sealed record SegmentMember(Guid Id, string FirstName, string LastName, string? Email, string? ClientName, bool MayReceiveMarketing)
@@ -45,7 +46,7 @@ public sealed class Segments(NpgsqlDataSource dataSource)
                     SELECT 1 FROM training_enrolment_projection e JOIN training_order_projection o ON o.id = e.order_id
                     WHERE e.person_id = p.id AND o.last_day >= @since AND e.attendance_percent > 0))
               AND
-            """ + CustomFieldQueries.Clause("p.id") + """
+            """ + CustomFieldQueries.Clause(criteria.FieldOfClient ? "p.client_id" : "p.id") + """
 
             ORDER BY p.last_name, p.first_name, p.id
             LIMIT @limit
@@ -56,9 +57,9 @@ public sealed class Segments(NpgsqlDataSource dataSource)
                 city = string.IsNullOrWhiteSpace(criteria.City) ? null : criteria.City.Trim(),
                 attended = criteria.AttendedOrder,
                 since = criteria.AttendedSince,
-                fieldId = criteria.PersonField?.FieldId,
-                fieldValue = criteria.PersonField?.Value,
-                fieldText = criteria.PersonField?.Partial ?? false,
+                fieldId = criteria.Field?.FieldId,
+                fieldValue = criteria.Field?.Value,
+                fieldText = criteria.Field?.Partial ?? false,
                 limit = Limit,
             });
         return [.. rows];

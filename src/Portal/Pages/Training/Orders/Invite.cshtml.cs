@@ -46,7 +46,9 @@ public sealed class InviteModel(IGrainFactory grains, Segments segments, Trainin
 
     public int? Sent { get; private set; }
 
-    private SegmentCriteria Criteria => new(Kinds, City, Attended, Since, CustomFieldQueries.Normalize(Fields.FirstOrDefault(f => f.Id == Field), FieldValue));
+    private SegmentCriteria Criteria => new(
+        Kinds, City, Attended, Since, CustomFieldQueries.Normalize(Fields.FirstOrDefault(f => f.Id == Field), FieldValue),
+        Fields.FirstOrDefault(f => f.Id == Field)?.Entity == CustomFieldEntity.Client);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -78,7 +80,7 @@ public sealed class InviteModel(IGrainFactory grains, Segments segments, Trainin
         }
 
         Order = order;
-        Fields = await customFields.FieldsOfAsync(CustomFieldEntity.Person);
+        Fields = [.. await customFields.FieldsOfAsync(CustomFieldEntity.Person), .. await customFields.FieldsOfAsync(CustomFieldEntity.Client)];
         PastOrders = [.. (await queries.OrdersAsync(null, null, null, null)).Where(o => o.Id != Id && o.Enrolled > 0)];
         // No criteria, no segment: inviting the whole CRM by an empty form would be a mistake, not a choice.
         Members = Criteria.IsEmpty() ? [] : await segments.FindAsync(Criteria);
