@@ -42,6 +42,7 @@ internal static class AccountsHosting
             .AddPolicy(Policies.PartnerAdmin, p => p.RequireRole(Roles.PartnerAdmin).RequireClaim(PortalClaims.ClientId))
             .AddPolicy(Policies.Candidate, p => p.RequireRole(Roles.Candidate))
             .AddPolicy(Policies.CrmReader, p => p.RequireAssertion(c => CrmScope.For(c.User) != CrmScope.None))
+            .AddPolicy(Policies.AppealReviewer, p => p.RequireRole(Roles.Assessor, Roles.TrainingAdmin))
             .AddPolicy(Policies.MailReader, p => p.RequireRole(Roles.SystemAdmin, Roles.TrainingAdmin))
             // Anything not explicitly opened to anonymous visitors needs a signed-in user.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

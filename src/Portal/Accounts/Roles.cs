@@ -29,6 +29,9 @@ public static class Policies
     /// <summary>Reads CRM data: a training administrator for every client, a partner administrator for their own.</summary>
     public const string CrmReader = nameof(CrmReader);
 
+    /// <summary>May be assigned an appeal to review: an assessor or a training administrator (each page then checks the assignment).</summary>
+    public const string AppealReviewer = nameof(AppealReviewer);
+
     /// <summary>Reads the platform's outgoing mail, which is full of personal data: system and training administrators.</summary>
     public const string MailReader = nameof(MailReader);
 }
