@@ -10,11 +10,29 @@ namespace Certification.Portal.Assessment;
 public sealed record PersonOption(Guid Id, string Name);
 
 /// <summary>One candidate's validation in a list (an assessor's panels, a reviewer's appeals, the office's appeals).</summary>
-/// <param name="AppealStatus">Null: no appeal; 0: filed and open; otherwise the <see cref="AppealOutcome"/>.</param>
-public sealed record ValidationListItem(
-    Guid SessionId, Guid PersonId, string Candidate, string Session, DateTime StartsAtUtc, Guid[] Panel,
-    DecisionOutcome? Decision, DateTime? DecidedAtUtc, int? AppealStatus, Guid? ReviewerId)
+public sealed record ValidationListItem
 {
+    public Guid SessionId { get; init; }
+
+    public Guid PersonId { get; init; }
+
+    public string Candidate { get; init; } = string.Empty;
+
+    public string Session { get; init; } = string.Empty;
+
+    public DateTime StartsAtUtc { get; init; }
+
+    public Guid[] Panel { get; init; } = [];
+
+    public DecisionOutcome? Decision { get; init; }
+
+    public DateTime? DecidedAtUtc { get; init; }
+
+    /// <summary>Null: no appeal; 0: filed and open; otherwise the <see cref="AppealOutcome"/>.</summary>
+    public int? AppealStatus { get; init; }
+
+    public Guid? ReviewerId { get; init; }
+
     public DateTimeOffset StartsAt => new(DateTime.SpecifyKind(StartsAtUtc, DateTimeKind.Utc));
 
     public DateTimeOffset? DecidedAt => DecidedAtUtc is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
