@@ -12,8 +12,8 @@ namespace Certification.Portal.DemoData;
 /// Runs once: a marker row records that it did.
 /// </summary>
 public sealed class DemoSeeder(
-    IGrainFactory grains, AccountAdministration accounts, TrainingDemo training, CrmHistoryDemo histories, NpgsqlDataSource dataSource, TimeProvider clock,
-    ILogger<DemoSeeder> logger)
+    IGrainFactory grains, AccountAdministration accounts, TrainingDemo training, CrmHistoryDemo histories, AssessmentDemo assessment,
+    NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Password = "Demo-2026!";
     private const string Marker = "demo-data-v1";
@@ -21,6 +21,7 @@ public sealed class DemoSeeder(
     // A separate step, so an installation seeded before the training office existed gets its demo too.
     private const string TrainingMarker = "demo-training-v1";
     private const string HistoryMarker = "demo-history-v1";
+    private const string AssessmentMarker = "demo-assessment-v1";
     private const int Seed = 20261123;
     private static readonly string[] PublicUnits = ["Urząd", "Ośrodek Pomocy Społecznej", "Szkoła Podstawowa nr 1"];
     private static readonly string[] CompanyPrefixes = ["PHU", "Biuro Rachunkowe", "Przedsiębiorstwo Handlowe", "Hurtownia", "Usługi Informatyczne"];
@@ -58,6 +59,13 @@ public sealed class DemoSeeder(
             logger.LogInformation("Seeding the demo of employment and contact histories");
             await histories.SeedAsync();
             await MarkDoneAsync(HistoryMarker, cancellationToken);
+        }
+
+        if (!await IsDoneAsync(AssessmentMarker, cancellationToken))
+        {
+            logger.LogInformation("Seeding the demo of the assessment panel");
+            await assessment.SeedAsync();
+            await MarkDoneAsync(AssessmentMarker, cancellationToken);
         }
     }
 
