@@ -40,6 +40,7 @@ public sealed class PanelBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await office.GetByRole(AriaRole.Button, new() { Name = "Zapisz komisję" }).ClickAsync();
         await Expect(office.Locator($"[data-panel='{candidate}']")).ToHaveTextAsync("Piotr Drugi, Anna Pierwsza");
         await Axe.AssertNoSeriousViolationsAsync(office, "a session page with the candidates' panels");
+        await office.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "panel-session.png"), FullPage = true });
 
         var first = await browser.NewPageAsync();
         var second = await browser.NewPageAsync();
@@ -95,6 +96,7 @@ public sealed class PanelBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(second.Locator("#signatures")).ToContainTextAsync("Anna Pierwsza: podpisano");
         await Expect(second.Locator("#signatures")).ToContainTextAsync("Piotr Drugi: podpisano");
         await Axe.AssertNoSeriousViolationsAsync(second, "a signed decision");
+        await second.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "panel-decision.png"), FullPage = true });
         Assert.NotNull((await Portal.Grains.Assessment(session, candidate).GetAsync()).Decision!.SignedAt);
 
         await office.GotoAsync($"/Exams/Sessions/Agreement/{session}");
@@ -146,6 +148,7 @@ public sealed class PanelBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await reviewer.GetByRole(AriaRole.Link, new() { Name = "Rozpatrz", Exact = true }).ClickAsync();
         await Expect(reviewer.Locator("#appeal-reasons")).ToHaveTextAsync("Połączenie zerwało się w trakcie testu.");
         await Axe.AssertNoSeriousViolationsAsync(reviewer, "the reviewer's page");
+        await reviewer.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "appeal-review.png"), FullPage = true });
         await reviewer.Locator("#review-form input[name=Outcome][value=rejected]").CheckAsync();
         await reviewer.Locator("#review-form").GetByLabel("Uzasadnienie rozstrzygnięcia").FillAsync("Zapis testu jest kompletny: wszystkie odpowiedzi zostały zapisane.");
         await reviewer.Locator("#decide-appeal").ClickAsync();
