@@ -87,7 +87,8 @@ public sealed class DecisionModel(IGrainFactory grains, Validations validations,
 
         foreach (var error in result.Errors)
         {
-            if (error.Field.StartsWith("Justifications[", StringComparison.Ordinal))
+            // Ungraded parts name criteria the form has no field for: the page says so as a whole.
+            if (error.Field.StartsWith("Justifications[", StringComparison.Ordinal) && error.Code != DecisionRules.Ungraded)
             {
                 PartErrors[error.Field["Justifications[".Length..^1]] = errors.For(error.Code);
             }

@@ -56,7 +56,11 @@ public sealed class DetailsModel(
     /// <summary>Why the panel just proposed for a candidate was refused; nothing was saved.</summary>
     public (string Candidate, IReadOnlyList<string> Reasons)? PanelRefused { get; private set; }
 
-    public string AssessorName(Guid person) => Assessors.FirstOrDefault(a => a.Id == person)?.Name ?? person.ToString();
+    /// <summary>The names of the people on the candidates' panels, whether or not they still have an Assessor account.</summary>
+    public IReadOnlyDictionary<Guid, string> PanelNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public string AssessorName(Guid person) =>
+        PanelNames.GetValueOrDefault(person) ?? Assessors.FirstOrDefault(a => a.Id == person)?.Name ?? person.ToString();
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -84,8 +88,7 @@ public sealed class DetailsModel(
             return RedirectToPage(new { id });
         }
 
-        var names = await assessments.NamesAsync([.. objections.Select(o => o.AssessorId).OfType<Guid>()]);
-        PanelRefused = (candidate, [.. objections.Select(o => errors.For(o, person => names.GetValueOrDefault(person, AssessorName(person))))]);
+        PanelRefused = (candidate, [.. objections.Select(o => errors.For(o, AssessorName))]);
         return Page();
     }
 
@@ -215,6 +218,7 @@ public sealed class DetailsModel(
         Board = await grain.GetBoardAsync();
         Validations = await assessments.OfSessionAsync(id);
         Assessors = await assessments.AssessorsAsync();
+        PanelNames = await assessments.NamesAsync(Validations.Values.SelectMany(v => v.Panel));
         if (!string.IsNullOrWhiteSpace(Search))
         {
             Found = [.. (await crm.PeopleAsync(new CrmScope(true, null), Search, null, 1)).Items.Where(p => !Session.Roster.Contains(p.Id))];
