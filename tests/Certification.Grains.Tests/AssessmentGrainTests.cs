@@ -60,6 +60,8 @@ public sealed class AssessmentGrainTests(ClusterFixture fixture)
         Assert.Equal([piotr], (await grain.GetSheetsAsync(AssessmentPart.Practical, piotr)).Select(s => s.AssessorId));
         Assert.Equal([anna], (await grain.GetSheetsAsync(AssessmentPart.Practical, anna)).Select(s => s.AssessorId));
         Assert.Equal(GradingRules.NotAllSubmitted, (await grain.ResolveAsync(AssessmentPart.Practical, criteria[0], true, "ok", anna, "anna")).Errors[0].Code);
+        Assert.Equal([anna], (await grain.GetSubmittedSheetsAsync(AssessmentPart.Practical)).Select(s => s.AssessorId));
+        Assert.Empty((await grain.GetBasisAsync()).Practical);
 
         var disagreeing = Grades(criteria, met: true).Select((g, i) => i == 0 ? g with { Met = false, Comment = "brak NIP" } : g).ToList();
         Assert.True((await grain.SaveGradesAsync(AssessmentPart.Practical, piotr, disagreeing, true, "piotr")).Succeeded);
@@ -67,7 +69,11 @@ public sealed class AssessmentGrainTests(ClusterFixture fixture)
         Assert.Equal([criteria[0]], (await grain.GetAsync()).Disagreements[AssessmentPart.Practical]);
         Assert.Equal(GradingRules.NoDisagreement, (await grain.ResolveAsync(AssessmentPart.Practical, criteria[1], true, "ok", anna, "anna")).Errors[0].Code);
         Assert.Equal(GradingRules.ReasonRequired, (await grain.ResolveAsync(AssessmentPart.Practical, criteria[0], true, " ", anna, "anna")).Errors[0].Code);
+        Assert.Empty((await grain.GetBasisAsync()).Practical);
         Assert.True((await grain.ResolveAsync(AssessmentPart.Practical, criteria[0], true, "NIP uzupełniony w drugim kroku, widoczny w logu", anna, "anna")).Succeeded);
+        Assert.Equal([anna, piotr], (await grain.GetSubmittedSheetsAsync(AssessmentPart.Practical)).Select(s => s.AssessorId));
+        Assert.True((await grain.GetBasisAsync()).Practical.All(g => g.Value));
+        Assert.Equal(criteria.Count, (await grain.GetBasisAsync()).Practical.Count);
         Assert.Equal(PanelRules.GradingStarted, Assert.Single(await grain.AppointPanelAsync([anna, await PersonAsync()], "office")).Code);
 
         // The record is the audit trail, append-only.
@@ -75,6 +81,10 @@ public sealed class AssessmentGrainTests(ClusterFixture fixture)
         Assert.Equal("panel,grades,grades,grades,grades,resolved", await fixture.Database.ScalarAsync<string>(
             $"SELECT string_agg(kind, ',' ORDER BY seq) FROM audit_event WHERE stream = '{stream}'"));
         await Assert.ThrowsAnyAsync<Npgsql.PostgresException>(() => fixture.Database.ExecuteAsync($"UPDATE audit_event SET actor = 'x' WHERE stream = '{stream}'"));
+        var read = await new Infrastructure.AuditLog<AssessmentEvent>(fixture.Database.DataSource).ReadAsync([AssessmentKey.Stream(session, candidate), "assessment:none"]);
+        Assert.Equal(6, read[stream].Count);
+        Assert.Equal(piotr, Assert.IsType<GradesSaved>(read[stream][4]).Assessor);
+        Assert.Empty(read["assessment:none"]);
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public sealed class PortalFixture : IAsyncLifetime
 {
     public PortalHost Host { get; private set; } = null!;
 
+    /// <summary>The clock of exams and validations: a test moves it to pass a deadline and moves it back.</summary>
+    public ShiftableClock ExamClock { get; } = new();
+
     public Guid ClientA { get; } = Guid.NewGuid();
 
     public Guid ClientB { get; } = Guid.NewGuid();
@@ -20,7 +23,7 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await PortalHost.StartAsync();
+        Host = await PortalHost.StartAsync(examClock: ExamClock);
         await Host.Grains.GetGrain<IClientGrain>(ClientA).CreateAsync(Client("Gmina Alfa", "8567346215"));
         await Host.Grains.GetGrain<IClientGrain>(ClientB).CreateAsync(Client("Gmina Beta", "5260250274"));
         await Host.Grains.GetGrain<IPersonGrain>(PersonOfA).CreateAsync(new PersonDetails("Anna", "Alfowa", "anna@alfa.pl", null, null, ClientA, null, "Referent"));

@@ -1,4 +1,5 @@
 using System.Net;
+using Certification.Assessment;
 using Certification.Portal.Accounts;
 using Certification.Portal.DemoData;
 using Certification.Testing;
@@ -18,12 +19,12 @@ public sealed class DemoDataTests
         await seeder.SeedAsync(CancellationToken.None);
 
         Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));
-        Assert.Equal(305, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients, the demo candidate, the trainer, three with long histories
-        Assert.Equal(DemoSeeder.Logins.Count, await CountAsync(host, "SELECT count(*) FROM user_account"));
+        Assert.Equal(307, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients, the demo candidate, the trainer, three with long histories, two more assessors
+        Assert.Equal(DemoSeeder.Logins.Count + 2, await CountAsync(host, "SELECT count(*) FROM user_account")); // and the second assessor and the reviewer
         Assert.Equal(Roles.All.Order(StringComparer.Ordinal), DemoSeeder.Logins.Select(l => l.Role).Order(StringComparer.Ordinal));
         foreach (var role in Roles.All)
         {
-            Assert.Equal(1, await CountAsync(host, $"SELECT count(*) FROM user_account WHERE '{role}' = ANY (roles)"));
+            Assert.Equal(role == Roles.Assessor ? 3 : 1, await CountAsync(host, $"SELECT count(*) FROM user_account WHERE '{role}' = ANY (roles)"));
         }
 
         foreach (var (email, name, role) in DemoSeeder.Logins)
@@ -41,9 +42,9 @@ public sealed class DemoDataTests
 
         Assert.True(await CountAsync(host, "SELECT count(*) FROM client_projection WHERE name ~ '[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]'") > 0);
         Assert.Equal(0, await CountAsync(host, "SELECT count(*) FROM client_projection WHERE name ILIKE '% and %'"));
-        // Everyone works at a seeded client, except the demo candidate, who signs up on their own, the trainer, and one who left.
-        Assert.Equal(3, await CountAsync(host, "SELECT count(*) FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id WHERE c.id IS NULL"));
-        Assert.Equal(1, await CountAsync(
+        // Everyone works at a seeded client, except the demo candidate, who signs up on their own, the three assessors, and one who left.
+        Assert.Equal(5, await CountAsync(host, "SELECT count(*) FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id WHERE c.id IS NULL"));
+        Assert.Equal(2, await CountAsync(
             host, "SELECT count(*) FROM user_account u JOIN exam_roster_projection r ON r.person_id = u.person_id WHERE 'Candidate' = ANY (u.roles)"));
         Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM exam_session_projection WHERE candidates = 3 AND status = 1"));
 
@@ -77,13 +78,31 @@ public sealed class DemoDataTests
             host, $"SELECT count(*) FROM client_caretaker k JOIN user_account u ON u.id = k.account_id JOIN user_account p ON p.client_id = k.client_id WHERE u.email = '{caretaker}' AND p.email = '{partner}'"));
         Assert.Contains("Znaleziono: 4", await (await host.SignedInAsync(caretaker, DemoSeeder.Password)).GetStringAsync("/Crm/Clients"), StringComparison.Ordinal);
 
+        // The panel: the demo candidate's signed negative decision to appeal, an appeal with its reviewer, a validation half graded.
+        Assert.Equal("3|2|1", await host.Database.ScalarAsync<string>(
+            $"SELECT count(*) || '|' || count(decided_at) || '|' || count(reviewer_id) FROM assessment_projection WHERE session_id = '{AssessmentDemo.Session}'"));
+        Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM assessment_projection a JOIN user_account u ON u.person_id = a.person_id WHERE u.email = 'kandydat@demo.pl' AND a.decision = 2 AND a.appeal_status IS NULL"));
+        Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM assessment_projection WHERE appeal_status = 0 AND reviewer_id IS NOT NULL"));
+        Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM assessor_conflict"));
+        var demoAssessor = (await host.Services.GetRequiredService<UserStore>().FindByEmailAsync("asesor@demo.pl"))!.PersonId!.Value;
+        var second = (await host.Services.GetRequiredService<UserStore>().FindByEmailAsync(AssessmentDemo.SecondAssessor))!.PersonId!.Value;
+        var trained = await host.Database.ScalarAsync<Guid>(
+            $"SELECT r.person_id FROM exam_roster_projection r WHERE r.session_id = '{AssessmentDemo.Session}' AND NOT EXISTS (SELECT 1 FROM assessment_projection a WHERE a.session_id = r.session_id AND a.person_id = r.person_id)");
+        var refused = Assert.Single(await host.Grains.Assessment(AssessmentDemo.Session, trained).AppointPanelAsync([demoAssessor, second], "test"));
+        Assert.Equal((PanelRules.TrainedCandidate, demoAssessor), (refused.Code, refused.AssessorId));
+        foreach (var email in new[] { "asesor@demo.pl", AssessmentDemo.SecondAssessor, AssessmentDemo.Reviewer })
+        {
+            var assessor = await host.SignedInAsync(email, DemoSeeder.Password);
+            Assert.Contains("Walidacja pokazowa", await assessor.GetStringAsync(email == AssessmentDemo.Reviewer ? "/Review" : "/Assessor"), StringComparison.Ordinal);
+        }
+
         await seeder.SeedAsync(CancellationToken.None);
 
         Assert.Equal(7, await CountAsync(host, "SELECT count(*) FROM training_order_projection"));
 
         Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));
-        Assert.Equal(305, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients, the demo candidate, the trainer, three with long histories
-        Assert.Equal(DemoSeeder.Logins.Count, await CountAsync(host, "SELECT count(*) FROM user_account"));
+        Assert.Equal(307, await CountAsync(host, "SELECT count(*) FROM person_projection")); // 300 employees of clients, the demo candidate, the trainer, three with long histories, two more assessors
+        Assert.Equal(DemoSeeder.Logins.Count + 2, await CountAsync(host, "SELECT count(*) FROM user_account")); // and the second assessor and the reviewer
     }
 
     [Fact]

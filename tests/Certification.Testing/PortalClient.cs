@@ -39,6 +39,20 @@ public static partial class PortalClient
         return await client.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>As <see cref="PostFormAsync"/>, for forms that repeat a field (a group of checkboxes).</summary>
+    public static async Task<HttpResponseMessage> PostFormPairsAsync(
+        this HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+    {
+        var token = TokenField().Match(await client.GetStringAsync(path));
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"No antiforgery token on {path}");
+        }
+
+        return await client.PostAsync(action ?? path, new FormUrlEncodedContent(
+            [.. fields, new KeyValuePair<string, string>("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 }

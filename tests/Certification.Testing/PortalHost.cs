@@ -1,7 +1,9 @@
+using Certification.Exams;
 using Certification.Infrastructure;
 using Certification.Portal.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Certification.Testing;
@@ -16,12 +18,14 @@ public sealed class PortalHost : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly TimeProvider? _examClock;
     private bool _ownsDatabase;
 
-    private PortalHost(TestDatabase database, IReadOnlyDictionary<string, string> settings)
+    private PortalHost(TestDatabase database, IReadOnlyDictionary<string, string> settings, TimeProvider? examClock)
     {
         _database = database;
         _settings = settings;
+        _examClock = examClock;
     }
 
     public TestDatabase Database => _database;
@@ -31,10 +35,11 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     /// <param name="kestrel">Serve on a real port (for browsers) rather than in memory.</param>
     /// <param name="database">A database to share with other hosts (disposed by its owner); by default the portal gets its own.</param>
     /// <param name="settings">Configuration that replaces the test defaults, e.g. <c>Orleans:Mode</c>.</param>
+    /// <param name="examClock">The clock of exams and validations (e.g. a <see cref="ShiftableClock"/> to reach a deadline).</param>
     public static async Task<PortalHost> StartAsync(
-        bool kestrel = false, TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null)
+        bool kestrel = false, TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? examClock = null)
     {
-        var host = new PortalHost(database ?? await TestDatabase.CreateAsync(migrate: false), settings ?? new Dictionary<string, string>())
+        var host = new PortalHost(database ?? await TestDatabase.CreateAsync(migrate: false), settings ?? new Dictionary<string, string>(), examClock)
         {
             _ownsDatabase = database is null,
         };
@@ -73,6 +78,11 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_examClock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddKeyedSingleton(ExamClock.Key, clock));
         }
     }
 

@@ -36,18 +36,15 @@ public sealed class AssessmentGrain(
     {
         _session = this.GetPrimaryKey(out var extension);
         _candidate = Guid.ParseExact(extension!, "N");
-        _stream = $"assessment:{_session:N}:{_candidate:N}";
+        _stream = AssessmentKey.Stream(_session, _candidate);
         await ReloadAsync();
 
         // The criteria each part grades come from the session's qualification: the qualification is data.
         var session = await GrainFactory.GetGrain<IExamSessionGrain>(_session).GetAsync();
         var qualification = session is null ? null : await GrainFactory.GetGrain<IQualificationGrain>(session.Details.Qualification).GetAsync();
-        var criteria = qualification?.AllOutcomes().SelectMany(o => o.Criteria).ToList() ?? [];
-        _criteria = new Dictionary<AssessmentPart, IReadOnlyList<string>>
-        {
-            [AssessmentPart.Practical] = [.. criteria.Where(c => c.Methods.Contains(VerificationMethod.Simulation)).Select(c => c.Id)],
-            [AssessmentPart.Interview] = [.. criteria.Where(c => c.Methods.Contains(VerificationMethod.Interview)).Select(c => c.Id)],
-        };
+        _criteria = new[] { AssessmentPart.Practical, AssessmentPart.Interview }.ToDictionary(
+            part => part,
+            part => qualification is null ? [] : (IReadOnlyList<string>)[.. AssessmentCriteria.Of(qualification, part).Select(c => c.Id)]);
         _passPercent = qualification?.Blueprint.PassPercent ?? 0;
     }
 
@@ -258,6 +255,11 @@ public sealed class AssessmentGrain(
             Actor = actor, At = clock.GetUtcNow(), Reason = reasons.Trim(),
         });
     }
+
+    public Task<IReadOnlyList<GradeSheet>> GetSubmittedSheetsAsync(AssessmentPart part) =>
+        Task.FromResult<IReadOnlyList<GradeSheet>>([.. _state.Sheets[part].Where(s => s.SubmittedAt is not null)]);
+
+    public Task<DecisionBasis> GetBasisAsync() => BasisAsync();
 
     public Task<AssessmentSnapshot> GetAsync() => Task.FromResult(new AssessmentSnapshot(
         _session, _candidate, _state.Version, _state.Panel,

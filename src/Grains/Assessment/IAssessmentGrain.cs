@@ -49,6 +49,17 @@ public interface IAssessmentGrain : IGrainWithGuidCompoundKey
     Task<CommandResult> DecideAppealAsync(
         AppealOutcome outcome, string reasons, DecisionOutcome? newOutcome, IReadOnlyDictionary<string, string>? justifications, Guid reviewer, string actor);
 
+    /// <summary>
+    /// Every submitted sheet of a part, for those who check the panel's work (an appeal's reviewer, the office's
+    /// agreement figures); drafts stay their author's.
+    /// </summary>
+    [Alias("SubmittedSheets")]
+    Task<IReadOnlyList<GradeSheet>> GetSubmittedSheetsAsync(AssessmentPart part);
+
+    /// <summary>What a decision would rest on now: the theory result and the final grades so far (a part still open has none).</summary>
+    [Alias("Basis")]
+    Task<DecisionBasis> GetBasisAsync();
+
     [Alias("Get")]
     Task<AssessmentSnapshot> GetAsync();
 
@@ -61,4 +72,7 @@ public static class AssessmentKey
 {
     public static IAssessmentGrain Assessment(this IGrainFactory grains, Guid sessionId, Guid candidateId) =>
         grains.GetGrain<IAssessmentGrain>(sessionId, candidateId.ToString("N"));
+
+    /// <summary>The validation's stream in <c>audit_event</c>: its audit trail.</summary>
+    public static string Stream(Guid sessionId, Guid candidateId) => $"assessment:{sessionId:N}:{candidateId:N}";
 }

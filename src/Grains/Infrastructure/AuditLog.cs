@@ -90,4 +90,19 @@ public sealed class AuditLog<TEvent>(NpgsqlDataSource dataSource)
 
         return events;
     }
+
+    /// <summary>Several streams' events at once, each in order (e.g. every candidate of a session, for figures over the sitting).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TEvent>>> ReadAsync(IReadOnlyCollection<string> streams)
+    {
+        await using var command = dataSource.CreateCommand("SELECT stream, data FROM audit_event WHERE stream = ANY ($1) ORDER BY stream, seq");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. streams] });
+        await using var reader = await command.ExecuteReaderAsync();
+        var events = streams.ToDictionary(s => s, _ => new List<TEvent>(), StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            events[reader.GetString(0)].Add(JsonSerializer.Deserialize<TEvent>(reader.GetString(1), Json)!);
+        }
+
+        return events.ToDictionary(e => e.Key, e => (IReadOnlyList<TEvent>)e.Value, StringComparer.Ordinal);
+    }
 }

@@ -38,6 +38,9 @@ public static class Policies
     /// <summary>The office's CRM pages: training administrators, and account managers on the pages opened to them.</summary>
     public const string CrmStaff = nameof(CrmStaff);
 
+    /// <summary>May be assigned an appeal to review: an assessor or a training administrator (each page then checks the assignment).</summary>
+    public const string AppealReviewer = nameof(AppealReviewer);
+
     /// <summary>Reads the platform's outgoing mail, which is full of personal data: system and training administrators.</summary>
     public const string MailReader = nameof(MailReader);
 }

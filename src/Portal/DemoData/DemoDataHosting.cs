@@ -8,6 +8,7 @@ internal static class DemoDataHosting
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<TrainingDemo>();
         builder.Services.AddSingleton<CrmHistoryDemo>();
+        builder.Services.AddSingleton<AssessmentDemo>();
         if (builder.Configuration.GetValue<bool>("Demo:Seed"))
         {
             builder.Services.AddHostedService<DemoSeedingService>();

@@ -18,6 +18,8 @@ internal static class DatabaseHosting
         builder.Services.AddSingleton<Certification.Portal.Training.ParticipationCertificates>();
         builder.Services.AddSingleton<Certification.Portal.Training.Segments>();
         builder.Services.AddSingleton<Certification.Portal.Training.SelfRegistration>();
+        builder.Services.AddSingleton<Certification.Portal.Assessment.AssessmentQueries>();
+        builder.Services.AddSingleton<Certification.Portal.Assessment.Validations>();
     }
 
     /// <summary>Brings the schema up to date before Orleans starts: its providers read their queries from it.</summary>

@@ -29,6 +29,8 @@ internal static class WebHosting
                 options.Conventions.AuthorizeFolder("/Mail", Policies.MailReader);
                 options.Conventions.AuthorizeFolder("/ExamOperator", Policies.ExamOperator);
                 options.Conventions.AuthorizeFolder("/Candidate", Policies.Candidate);
+                options.Conventions.AuthorizeFolder("/Assessor", Policies.Assessor);
+                options.Conventions.AuthorizeFolder("/Review", Policies.AppealReviewer);
                 options.Conventions.AllowAnonymousToFolder("/Account");
                 options.Conventions.AllowAnonymousToFolder("/Certificates");
                 options.Conventions.AllowAnonymousToFolder("/Visitors");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Certification.Assessment;
 using Certification.Common;
 using Certification.Domain;
 using Certification.Exams;
@@ -127,8 +128,51 @@ public sealed class ErrorText(IStringLocalizer<SharedResource> text)
         ExamSessionGrain.RosterEmpty => text["Dodaj kandydatów do sesji, zanim ją otworzysz."],
         ExamSessionGrain.UnknownPerson => text["Na liście jest osoba, której nie ma w CRM."],
         ExamSessionGrain.BankTooSmall => text["Bank pytań nie wystarcza do ułożenia testu według planu (za mało aktywnych pytań dla któregoś efektu)."],
+        AssessmentGrain.NotOnPanel or GradingRules.NotOnPanel => text["Nie zasiadasz w komisji tego kandydata."],
+        AssessmentGrain.Concurrent => text["Ktoś w tej chwili zmienił tę walidację. Odśwież stronę i spróbuj ponownie."],
+        GradingRules.Incomplete => text["Oceń każde kryterium, zanim przekażesz ocenę."],
+        GradingRules.UnknownCriterion => text["Nie ma takiego kryterium w tej części walidacji."],
+        GradingRules.AlreadySubmitted => text["Ocena została już przekazana i nie można jej zmienić."],
+        GradingRules.NoDisagreement => text["W tym kryterium oceny członków komisji są zgodne: nie ma czego rozstrzygać."],
+        GradingRules.ReasonRequired => text["Podaj uzasadnienie rozstrzygnięcia."],
+        GradingRules.NotAllSubmitted => text["Rozbieżności rozstrzyga się, gdy wszyscy członkowie komisji przekażą oceny."],
+        AssessmentGrain.Final => text["Decyzja jest już podpisana przez całą komisję i nie można jej zmienić."],
+        AssessmentGrain.NoDraft => text["Nie ma jeszcze treści decyzji do podpisania."],
+        DecisionRules.Ungraded => text["Nie wszystkie części walidacji są ocenione: decyzji nie można jeszcze sformułować."],
+        DecisionRules.JustificationRequired => text["Uzasadnij decyzję: ta część nie została zaliczona."],
+        DecisionRules.OutcomeMismatch => text["To rozstrzygnięcie nie wynika z ocen: decyzja jest pozytywna tylko wtedy, gdy test teoretyczny jest zaliczony i wszystkie kryteria są spełnione."],
+        AssessmentGrain.NotCandidate => text["Odwołanie może złożyć tylko osoba, której decyzja dotyczy."],
+        AssessmentGrain.NoAppeal => text["Kandydat nie złożył odwołania."],
+        AssessmentGrain.NotReviewer => text["Nie jesteś recenzentem wyznaczonym do tego odwołania."],
+        AssessmentGrain.AppealClosed => text["Odwołanie zostało już rozpatrzone."],
+        AssessmentGrain.NewDecisionRequired => text["Zmieniając decyzję, wskaż nowe rozstrzygnięcie, a przy negatywnym także uzasadnienie; przy innych wynikach nowego rozstrzygnięcia się nie podaje."],
+        AppealRules.Late => text["Termin na złożenie odwołania minął."],
+        AppealRules.ReasonsRequired => text["Podaj uzasadnienie."],
+        AppealRules.TooLong => text["Tekst może mieć najwyżej 8000 znaków."],
+        AppealRules.NoSignedDecision => text["Odwołać się można dopiero od podpisanej decyzji."],
+        AppealRules.AlreadyFiled => text["Odwołanie zostało już złożone."],
+        PanelRules.TooSmall => text["Komisja musi liczyć co najmniej dwie osoby."],
+        PanelRules.GradingStarted => text["Ocenianie już się rozpoczęło: składu komisji nie można zmienić."],
+        PanelConflicts.ReasonRequired => text["Podaj powód konfliktu interesów."],
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "No text for this error code."),
     };
+
+    /// <summary>Why a panel or a reviewer was refused, naming the person it is about (<paramref name="name"/> of a CRM person).</summary>
+    public string For(PanelObjection objection, Func<Guid, string> name)
+    {
+        var who = objection.AssessorId is { } id ? name(id) : string.Empty;
+        return objection.Code switch
+        {
+            // The detail is the platform's own sentence about the training (its title and dates), written to follow a name.
+            PanelRules.TrainedCandidate => $"{who} {objection.Detail}",
+            PanelRules.DeclaredConflict => text["{0} zgłosił(a) konflikt interesów z kandydatem: {1}", who, objection.Detail ?? string.Empty],
+            PanelRules.Repeated => text["{0} jest wybrany(-a) więcej niż raz.", who],
+            PanelRules.CandidateOnPanel => text["{0} jest kandydatem i nie może zasiadać we własnej komisji.", who],
+            AppealRules.ReviewerOnPanel => text["{0} zasiadał(a) w komisji tego kandydata i nie może rozpatrywać odwołania.", who],
+            AppealRules.ReviewerConflict => text["{0} nie może rozpatrywać odwołania: {1}", who, objection.Detail ?? string.Empty],
+            _ => For(objection.Code),
+        };
+    }
 
     private static bool IsIdentifierCode(string code) =>
         code.StartsWith("nip.", StringComparison.Ordinal) ||

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Certification.Assessment;
 using Certification.Crm;
 using Certification.Exams;
 using Certification.Portal.Accounts;
+using Certification.Portal.Assessment;
 using Certification.Portal.Crm;
 using Certification.Portal.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +14,8 @@ using Microsoft.Extensions.Localization;
 namespace Certification.Portal.Pages.Exams.Sessions;
 
 public sealed class DetailsModel(
-    IGrainFactory grains, CrmQueries crm, UserStore users, AccountAdministration accounts, AccessCodes codes, ErrorText errors,
-    IStringLocalizer<SharedResource> text)
+    IGrainFactory grains, CrmQueries crm, UserStore users, AccountAdministration accounts, AccessCodes codes, AssessmentQueries assessments,
+    ErrorText errors, IStringLocalizer<SharedResource> text)
     : PageModel
 {
     // No 0/O, 1/l/I: the password is read out or copied by hand.
@@ -45,7 +47,50 @@ public sealed class DetailsModel(
     /// <summary>Codes just issued, shown this once as slips to print and hand out.</summary>
     public IReadOnlyList<(string Name, string Code)> IssuedCodes { get; private set; } = [];
 
+    /// <summary>Each candidate's validation (panel, decision, appeal), by candidate; none until a panel is appointed.</summary>
+    public IReadOnlyDictionary<Guid, ValidationListItem> Validations { get; private set; } = new Dictionary<Guid, ValidationListItem>();
+
+    /// <summary>People who may sit on a panel: those with an Assessor account.</summary>
+    public IReadOnlyList<PersonOption> Assessors { get; private set; } = [];
+
+    /// <summary>Why the panel just proposed for a candidate was refused; nothing was saved.</summary>
+    public (string Candidate, IReadOnlyList<string> Reasons)? PanelRefused { get; private set; }
+
+    /// <summary>The names of the people on the candidates' panels, whether or not they still have an Assessor account.</summary>
+    public IReadOnlyDictionary<Guid, string> PanelNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public string AssessorName(Guid person) =>
+        PanelNames.GetValueOrDefault(person) ?? Assessors.FirstOrDefault(a => a.Id == person)?.Name ?? person.ToString();
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    /// <summary>
+    /// Appoints a candidate's panel. The assessment grain checks impartiality (trainers of the candidate,
+    /// declared conflicts) and refuses the whole panel with its reasons: nothing is saved then.
+    /// </summary>
+    public async Task<IActionResult> OnPostPanelAsync(Guid id, Guid personId, List<Guid> assessors)
+    {
+        if (!await LoadAsync(id) || !Session!.Roster.Contains(personId))
+        {
+            return NotFound();
+        }
+
+        var candidate = Candidates.First(c => c.Person == personId).Name;
+        if (assessors.Any(a => Assessors.All(o => o.Id != a)))
+        {
+            PanelRefused = (candidate, [text["Wybierz asesorów z listy."]]);
+            return Page();
+        }
+
+        var objections = await grains.Assessment(id, personId).AppointPanelAsync(assessors, User.Actor());
+        if (objections.Count == 0)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        PanelRefused = (candidate, [.. objections.Select(o => errors.For(o, AssessorName))]);
+        return Page();
+    }
 
     public Task<IActionResult> OnPostAddAsync(Guid id, Guid personId, int version) =>
         ChangeRosterAsync(id, version, roster => roster.Append(personId));
@@ -171,6 +216,9 @@ public sealed class DetailsModel(
         Logins = await users.ForPeopleAsync(Session.Roster);
         ActiveCodes = await codes.ActiveAsync(id);
         Board = await grain.GetBoardAsync();
+        Validations = await assessments.OfSessionAsync(id);
+        Assessors = await assessments.AssessorsAsync();
+        PanelNames = await assessments.NamesAsync(Validations.Values.SelectMany(v => v.Panel));
         if (!string.IsNullOrWhiteSpace(Search))
         {
             Found = [.. (await crm.PeopleAsync(CrmScope.All, Search, null, 1)).Items.Where(p => !Session.Roster.Contains(p.Id))];

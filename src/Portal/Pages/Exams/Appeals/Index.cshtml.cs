@@ -1,0 +1,60 @@
+using Certification.Assessment;
+using Certification.Portal.Accounts;
+using Certification.Portal.Assessment;
+using Certification.Portal.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Certification.Portal.Pages.Exams.Appeals;
+
+/// <summary>
+/// The office's list of appeals, where each open one gets a reviewer: someone who was not on the candidate's
+/// panel and has no conflict with them (the assessment grain refuses anyone else, with the reason).
+/// </summary>
+public sealed class IndexModel(IGrainFactory grains, AssessmentQueries queries, ErrorText errors, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public IReadOnlyList<ValidationListItem> Appeals { get; private set; } = [];
+
+    public IReadOnlyList<PersonOption> Reviewers { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>Why the reviewer just chosen was refused; nothing was saved.</summary>
+    public string? Refused { get; private set; }
+
+    public string Name(Guid person) => Names.GetValueOrDefault(person, person.ToString());
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAssignAsync(Guid sessionId, Guid personId, Guid? reviewer)
+    {
+        await LoadAsync();
+        if (Appeals.All(a => a.SessionId != sessionId || a.PersonId != personId))
+        {
+            return NotFound();
+        }
+
+        if (reviewer is not { } chosen || Reviewers.All(r => r.Id != chosen))
+        {
+            Refused = text["Wybierz recenzenta z listy."];
+            return Page();
+        }
+
+        var objections = await grains.Assessment(sessionId, personId).AssignReviewerAsync(chosen, User.Actor());
+        if (objections.Count == 0)
+        {
+            return RedirectToPage();
+        }
+
+        Refused = string.Join(" ", objections.Select(o => errors.For(o, Name)));
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Appeals = await queries.AppealsAsync();
+        Reviewers = await queries.ReviewersAsync();
+        Names = await queries.NamesAsync([.. Appeals.SelectMany(a => a.Panel), .. Appeals.Select(a => a.ReviewerId).OfType<Guid>(), .. Reviewers.Select(r => r.Id)]);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Certification.Assessment;
+using Certification.Crm;
+using Certification.Exams;
+using Certification.Portal.Accounts;
+using Certification.Qualifications;
+
+namespace Certification.Testing;
+
+/// <summary>What the panel's pages are tested on: a sitting whose theory test is done, assessors who are CRM people, graded parts.</summary>
+public static class ValidationScenarios
+{
+    public const string Qualification = "CRM-PRK4";
+
+    public static async Task<Guid> PersonAsync(this PortalHost host, string firstName, string lastName)
+    {
+        var person = Guid.NewGuid();
+        var created = await host.Grains.GetGrain<IPersonGrain>(person).CreateAsync(new PersonDetails(firstName, lastName, null, null, null, null, null, null));
+        return created.Succeeded ? person : throw new InvalidOperationException(string.Join(", ", created.Errors));
+    }
+
+    /// <summary>A CRM person with an account in <paramref name="role"/> linked to them (an assessor by default).</summary>
+    public static async Task<(Guid Person, string Email)> StaffPersonAsync(this PortalHost host, string firstName, string lastName, string role = Roles.Assessor)
+    {
+        var person = await host.PersonAsync(firstName, lastName);
+        return (person, await host.CreateUserAsync(role, personId: person));
+    }
+
+    /// <summary>
+    /// A closed session of the qualification with one candidate on its roster whose theory test is submitted,
+    /// every answer right or none given; results wait for the panel.
+    /// </summary>
+    public static async Task<(Guid Session, Guid Candidate)> TheoryDoneAsync(this PortalHost host, bool passTheory, string firstName = "Kandydat", string lastName = "Testowy")
+    {
+        var candidate = await host.PersonAsync(firstName, lastName);
+        var session = Guid.NewGuid();
+        var grain = host.Grains.GetGrain<IExamSessionGrain>(session);
+        var scheduled = await grain.ScheduleAsync(new SessionDetails(Qualification, $"Walidacja {lastName}", DateTimeOffset.UtcNow, "Sala 3", Guid.NewGuid(), false));
+        Check((await grain.SetRosterAsync(scheduled.Version, [candidate])).Succeeded && (await grain.OpenAsync("office")).Succeeded, "the session");
+        var attempt = TheoryTestKey.For(session, candidate);
+        var test = host.Grains.GetGrain<ITheoryTestGrain>(attempt);
+        await test.OpenAsync("c", "candidate");
+        if (passTheory)
+        {
+            var drawn = await host.Database.ScalarAsync<string>($"SELECT data::text FROM attempt_event WHERE attempt = '{attempt}' AND kind = 'drawn'");
+            var seq = 0;
+            foreach (var question in JsonDocument.Parse(drawn!).RootElement.GetProperty("questions").EnumerateArray())
+            {
+                var right = question.GetProperty("correctOptionIds").EnumerateArray().Select(o => o.GetString()!).ToList();
+                await test.SaveAnswerAsync("c", "candidate", new AnswerChange(++seq, question.GetProperty("number").GetInt32(), right, false));
+            }
+        }
+
+        await test.SubmitAsync("c", "candidate");
+        Check((await grain.CloseAsync("office")).Succeeded, "closing the session");
+        return (session, candidate);
+    }
+
+    public static async Task<IReadOnlyList<Criterion>> CriteriaAsync(this PortalHost host, AssessmentPart part) =>
+        AssessmentCriteria.Of((await host.Grains.GetGrain<IQualificationGrain>(Qualification).GetAsync())!, part);
+
+    /// <summary>An assessor grades every criterion of a part as met, except <paramref name="unmet"/>, and submits.</summary>
+    public static async Task SubmitAsync(this PortalHost host, Guid session, Guid candidate, Guid assessor, AssessmentPart part, params string[] unmet)
+    {
+        var grades = (await host.CriteriaAsync(part)).Select(c => new CriterionGrade(c.Id, !unmet.Contains(c.Id), null)).ToList();
+        var result = await host.Grains.Assessment(session, candidate).SaveGradesAsync(part, assessor, grades, true, "test");
+        Check(result.Succeeded, $"grades of {assessor}: {string.Join(", ", result.Errors)}");
+    }
+
+    /// <summary>A panel that has graded both parts alike (every criterion met unless listed) and signed the decision the rules give.</summary>
+    public static async Task SignedDecisionAsync(this PortalHost host, Guid session, Guid candidate, Guid[] panel, params string[] unmet)
+    {
+        var grain = host.Grains.Assessment(session, candidate);
+        Check((await grain.AppointPanelAsync(panel, "office")).Count == 0, "the panel");
+        foreach (var assessor in panel)
+        {
+            await host.SubmitAsync(session, candidate, assessor, AssessmentPart.Practical, unmet);
+            await host.SubmitAsync(session, candidate, assessor, AssessmentPart.Interview, unmet);
+        }
+
+        var basis = await grain.GetBasisAsync();
+        var failed = new List<string>();
+        if (basis.TheoryPassed == false)
+        {
+            failed.Add(DecisionRules.TheoryPart);
+        }
+
+        failed.AddRange(unmet);
+        var outcome = failed.Count == 0 ? DecisionOutcome.Positive : DecisionOutcome.Negative;
+        Check((await grain.DraftDecisionAsync(outcome, failed.ToDictionary(p => p, p => $"Uzasadnienie części {p}."), panel[0], "test")).Succeeded, "the decision");
+        foreach (var assessor in panel)
+        {
+            Check((await grain.SignDecisionAsync(assessor, "test")).Succeeded, "a signature");
+        }
+    }
+
+    private static void Check(bool ok, string what)
+    {
+        if (!ok)
+        {
+            throw new InvalidOperationException($"Setting up {what} failed");
+        }
+    }
+}
