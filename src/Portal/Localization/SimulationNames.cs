@@ -36,7 +36,7 @@ internal static class SimulationNames
 
     public static string Name(this IStringLocalizer text, OpportunityStatus status) => status switch
     {
-        OpportunityStatus.Open => text["Otwarta"],
+        OpportunityStatus.Open => text["Otwarta szansa"],
         OpportunityStatus.Won => text["Wygrana"],
         OpportunityStatus.Lost => text["Przegrana"],
         _ => status.ToString(),
@@ -54,7 +54,7 @@ internal static class SimulationNames
     public static string Name(this IStringLocalizer text, CrmTaskStatus status) => status switch
     {
         CrmTaskStatus.ToDo => text["Do zrobienia"],
-        CrmTaskStatus.InProgress => text["W toku"],
+        CrmTaskStatus.InProgress => text["W realizacji"],
         CrmTaskStatus.Done => text["Zakończone"],
         _ => status.ToString(),
     };
@@ -82,11 +82,11 @@ internal static class SimulationNames
 
     public static string Name(this IStringLocalizer text, AggregateFunction function) => function switch
     {
-        AggregateFunction.Count => text["Liczba"],
-        AggregateFunction.Sum => text["Suma"],
-        AggregateFunction.Average => text["Średnia"],
-        AggregateFunction.Min => text["Minimum"],
-        AggregateFunction.Max => text["Maksimum"],
+        AggregateFunction.Count => text["Liczba rekordów"],
+        AggregateFunction.Sum => text["suma"],
+        AggregateFunction.Average => text["średnia"],
+        AggregateFunction.Min => text["minimum"],
+        AggregateFunction.Max => text["maksimum"],
         _ => function.ToString(),
     };
 
