@@ -27,7 +27,7 @@ public sealed class SimulationBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GetByLabel("Miejscowość").FillAsync("Kórnik");
         await page.GetByRole(AriaRole.Button, new() { Name = "Utwórz klienta" }).ClickAsync();
         await Expect(page.Locator("#done")).ToContainTextAsync("Hurtownia Kórnicka");
-        await page.GetByText("Dodaj osobę kontaktową").ClickAsync();
+        await page.Locator(".sim-main summary", new() { HasText = "Dodaj osobę kontaktową" }).ClickAsync();
         await page.GetByLabel("Imię", new() { Exact = true }).FillAsync("Anna");
         await page.GetByLabel("Nazwisko").FillAsync("Kórnicka");
         await page.Locator("#NewContact_Email").FillAsync("anna@hurtownia-kornik.pl");
@@ -52,7 +52,11 @@ public sealed class SimulationBrowserTests(BrowserFixture browser) : IClassFixtu
         await Expect(page.Locator($"#move-{movable.Id}")).ToBeFocusedAsync();
 
         var winnable = Winnable((await grain.GetStateAsync())!, movable.Id);
-        await page.Locator($"#card-{winnable.Id}").DragToAsync(page.Locator(".column.won"));
+        // The drag is dispatched as the browser would (Playwright's mouse-driven drag does not reach this Chromium build).
+        var transfer = await page.EvaluateHandleAsync("() => new DataTransfer()");
+        await page.Locator($"#card-{winnable.Id}").DispatchEventAsync("dragstart", new { dataTransfer = transfer });
+        await page.Locator(".column.won h2").DispatchEventAsync("dragover", new { dataTransfer = transfer });
+        await page.Locator(".column.won h2").DispatchEventAsync("drop", new { dataTransfer = transfer });
         await Expect(page.Locator($".column.won #card-{winnable.Id}")).ToBeVisibleAsync();
 
         // A template with a tag from the picker, then an offer for the new contact as PDF, sent.

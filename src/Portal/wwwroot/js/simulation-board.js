@@ -51,19 +51,12 @@
             });
             const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
             if (response.ok && body?.action?.accepted) {
-                location.hash = 'card-' + id;
-                location.reload();
+                location.assign(`${location.pathname}?pipeline=${encodeURIComponent(board.dataset.pipeline)}&moved=${encodeURIComponent(id)}`);
                 return;
             }
             status.textContent = body?.action?.errors?.map(e => e.message).join(' ') ?? body?.message ?? board.dataset.failed;
         } catch {
             status.textContent = board.dataset.failed;
         }
-    }
-
-    // After a move, bring the moved card into view and give it focus, so keyboard users keep their place.
-    if (location.hash.startsWith('#card-')) {
-        const card = document.getElementById(location.hash.slice(1));
-        card?.querySelector('select')?.focus() ?? card?.focus();
     }
 })();

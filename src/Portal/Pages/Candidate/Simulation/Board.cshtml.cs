@@ -16,6 +16,10 @@ public sealed class BoardModel(CandidateSimulations simulations) : SimulationPag
     [BindProperty]
     public string? OpportunityId { get; set; }
 
+    /// <summary>The card moved last: its form takes the focus again, so a keyboard user keeps their place.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Moved { get; set; }
+
     [BindProperty]
     public string? TargetStage { get; set; }
 
@@ -45,7 +49,7 @@ public sealed class BoardModel(CandidateSimulations simulations) : SimulationPag
             : new MoveOpportunity(OpportunityId ?? "", TargetStage ?? "");
         if (await SendAsync(command))
         {
-            return Redirect(Url.Page(null, new { SessionId, Pipeline }) + "#card-" + OpportunityId);
+            return RedirectToPage(new { SessionId, Pipeline, moved = OpportunityId });
         }
 
         Current = State.FindPipeline(Pipeline) ?? State.Pipelines.FirstOrDefault();
