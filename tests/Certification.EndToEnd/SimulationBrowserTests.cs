@@ -58,6 +58,7 @@ public sealed class SimulationBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.Locator(".column.won h2").DispatchEventAsync("dragover", new { dataTransfer = transfer });
         await page.Locator(".column.won h2").DispatchEventAsync("drop", new { dataTransfer = transfer });
         await Expect(page.Locator($".column.won #card-{winnable.Id}")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "simulation-board.png") });
 
         // A template with a tag from the picker, then an offer for the new contact as PDF, sent.
         await page.GetByRole(AriaRole.Link, new() { Name = "Szablony ofert" }).ClickAsync();
@@ -97,7 +98,22 @@ public sealed class SimulationBrowserTests(BrowserFixture browser) : IClassFixtu
         await Expect(page.Locator("#account-history")).ToContainTextAsync("Wysłana oferta");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "simulation-account.png"), FullPage = true });
 
-        foreach (var (link, what) in new[] { ("Zadania", "the task list"), ("Segmenty", "the segments"), ("Raporty", "the report builder"), ("Historia działań", "the action history") })
+        // A report of the value per stage as a bar chart, exported to CSV.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Moduły CRM" }).GetByRole(AriaRole.Link, new() { Name = "Raporty" }).ClickAsync();
+        await page.GetByLabel("Nazwa raportu").FillAsync("Wartość szans na etapach");
+        await page.GetByLabel("Grupuj według").SelectOptionAsync("stage");
+        await page.Locator("#agg-0").SelectOptionAsync("Sum");
+        await page.Locator("#agg-field-0").SelectOptionAsync("value");
+        await page.GetByLabel("Forma prezentacji").SelectOptionAsync("Bar");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz raport" }).ClickAsync();
+        await Expect(page.Locator("#report-result")).ToContainTextAsync("Wartość szans na etapach");
+        Assert.True(await page.EvaluateAsync<bool>("() => Chart.getChart(document.getElementById('report-chart')) !== undefined"));
+        await Axe.AssertNoSeriousViolationsAsync(page, "a report with a chart");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "simulation-report.png") });
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-csv").ClickAsync());
+        Assert.Contains("Etap", await File.ReadAllTextAsync((await csv.PathAsync())!), StringComparison.Ordinal);
+
+        foreach (var (link, what) in new[] { ("Zadania", "the task list"), ("Segmenty", "the segments"), ("Historia działań", "the action history") })
         {
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Moduły CRM" }).GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync();
             await Axe.AssertNoSeriousViolationsAsync(page, what);
@@ -106,6 +122,7 @@ public sealed class SimulationBrowserTests(BrowserFixture browser) : IClassFixtu
         var actions = await grain.GetActionsAsync(0);
         Assert.Contains(actions, a => a.Command == "opportunity.close" && a.Accepted);
         Assert.Contains(actions, a => a.Command == "offer.send" && a.Accepted);
+        Assert.Contains(actions, a => a.Command == "report.export" && a.Accepted);
     }
 
     /// <summary>An open opportunity whose stage has nothing left to do and a next stage to go to.</summary>
