@@ -126,6 +126,45 @@ public sealed partial class SimulationPagesTests(PortalFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task After_the_session_closes_the_candidate_can_read_the_sandbox_but_not_change_it()
+    {
+        var (session, _, person) = await TwoOpenSessionsAsync();
+        var candidate = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.Candidate, personId: person));
+        await candidate.GetStringAsync(Path(session));
+        var accounts = (await fixture.Host.Grains.Simulation(session, person).GetStateAsync())!.Accounts.Count;
+        Assert.True((await fixture.Host.Grains.GetGrain<IExamSessionGrain>(session).CloseAsync("operator")).Succeeded);
+
+        var page = WebUtility.HtmlDecode(await candidate.GetStringAsync(Path(session, "Accounts")));
+        Assert.Contains("symulację można już tylko przeglądać", page, StringComparison.Ordinal);
+        var form = new Dictionary<string, string> { ["CommandId"] = "late-1", ["Form.Name"] = "Spóźniony klient", ["Form.Kind"] = "Company", ["Form.Status"] = "Prospect" };
+        var late = await candidate.PostFormAsync(Path(session, "Accounts/new"), form, Path(session, "Accounts/new") + "?handler=Save");
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("symulację można już tylko przeglądać", WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(accounts, (await fixture.Host.Grains.Simulation(session, person).GetStateAsync())!.Accounts.Count);
+        Assert.Empty(await fixture.Host.Grains.Simulation(session, person).GetActionsAsync(0));
+    }
+
+    [Fact]
+    public async Task The_relay_brings_each_new_action_and_the_verdicts_to_a_watcher_in_the_portal()
+    {
+        var (session, _, person) = await TwoOpenSessionsAsync();
+        var candidate = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.Candidate, personId: person));
+        await candidate.GetStringAsync(Path(session));
+        var relay = fixture.Host.Services.GetRequiredService<Certification.Portal.Simulation.SimulationRelay>();
+        var received = new TaskCompletionSource<Certification.Portal.Simulation.SimulationUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (await relay.WatchAsync(session, person, update => { received.TrySetResult(update); return Task.CompletedTask; }))
+        {
+            var form = new Dictionary<string, string> { ["CommandId"] = "relay-1", ["Form.Name"] = "Kwiaciarnia Relay", ["Form.Kind"] = "Company", ["Form.Status"] = "Prospect" };
+            await candidate.PostFormAsync(Path(session, "Accounts/new"), form, Path(session, "Accounts/new") + "?handler=Save");
+
+            var update = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(("account.create", true), (update.Action.Command, update.Action.Accepted));
+            Assert.Equal(CriterionCheckers.All.Count, update.Verdicts.Count);
+        }
+    }
+
     private static string Path(Guid session, string page = "") => page.Length == 0 ? $"/Candidate/Simulation/{session}" : $"/Candidate/Simulation/{session}/{page}";
 
     /// <summary>Two open sessions with the same candidate on both rosters.</summary>
