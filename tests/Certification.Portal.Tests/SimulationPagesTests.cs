@@ -79,6 +79,17 @@ public sealed partial class SimulationPagesTests(PortalFixture fixture)
 
         Assert.Null(await fixture.Host.Grains.Simulation(session, stranger).GetAsync());
 
+        // A candidate on the roster of a session not open yet is told so, and nothing starts.
+        var scheduled = Guid.NewGuid();
+        var later = fixture.Host.Grains.GetGrain<IExamSessionGrain>(scheduled);
+        var draft = await later.ScheduleAsync(new SessionDetails("CRM-PRK4", "Później", DateTimeOffset.UtcNow.AddDays(7), "Sala 2", Guid.NewGuid(), true));
+        await later.SetRosterAsync(draft.Version, [person]);
+        var own = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.Candidate, personId: person));
+        var notYet = await own.GetAsync(Path(scheduled));
+        Assert.Equal(HttpStatusCode.Redirect, notYet.StatusCode);
+        Assert.Contains("tylko w czasie otwartej sesji", WebUtility.HtmlDecode(await own.GetStringAsync(notYet.Headers.Location!.OriginalString)), StringComparison.Ordinal);
+        Assert.Null(await fixture.Host.Grains.Simulation(scheduled, person).GetAsync());
+
         // A sign-in by access code reaches only the session of its code.
         var codes = fixture.Host.Services.GetRequiredService<AccessCodes>();
         var (issued, _) = await codes.IssueAsync(session, [person], Guid.NewGuid());

@@ -35,10 +35,15 @@ public abstract class SimulationPage(CandidateSimulations simulations) : PageMod
 
     protected CandidateSimulations Simulations => simulations;
 
+    /// <summary>Why the last <see cref="LoadAsync"/> found no workspace (one of <see cref="SimulationCodes"/>), if it said.</summary>
+    protected string? Refusal { get; private set; }
+
     /// <summary>Loads the workspace; false when the caller may not see this simulation (the page answers 404).</summary>
     protected async Task<bool> LoadAsync()
     {
-        if (await simulations.OpenAsync(User, SessionId) is not { Workspace: { } workspace })
+        var opening = await simulations.OpenAsync(User, SessionId);
+        Refusal = opening?.Refusal;
+        if (opening is not { Workspace: { } workspace })
         {
             return false;
         }
