@@ -40,13 +40,13 @@ public static class OfferDocument
             blocks.Add(new Spacer(4));
             blocks.Add(new Table(
                 [
-                    new TableColumn("Lp.", 0.5, TextAlignment.Right),
-                    new TableColumn("Pozycja", 3.2),
+                    new TableColumn("Lp.", 0.7, TextAlignment.Right),
+                    new TableColumn("Pozycja", 2.8),
                     new TableColumn("Ilość", 1, TextAlignment.Right),
                     new TableColumn("Cena netto", 1.4, TextAlignment.Right),
-                    new TableColumn("Rabat", 0.8, TextAlignment.Right),
+                    new TableColumn("Rabat", 1.1, TextAlignment.Right),
                     new TableColumn("Netto", 1.4, TextAlignment.Right),
-                    new TableColumn("VAT", 1.3, TextAlignment.Right),
+                    new TableColumn("VAT", 1.4, TextAlignment.Right),
                     new TableColumn("Brutto", 1.4, TextAlignment.Right),
                 ],
                 [.. offer.Lines.Select((line, i) => new TableRow(
