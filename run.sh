@@ -19,7 +19,7 @@ trap stop_all EXIT
 pg_create_db "$PG_PORT" "$DB"
 
 # Browser libraries of the portal (SignalR client) come from npm, pinned by package-lock.json.
-if [ ! -d src/Portal/node_modules/@microsoft/signalr ] || [ src/Portal/package-lock.json -nt src/Portal/node_modules/.package-lock.json ]; then
+if [ ! -d src/Portal/node_modules/@microsoft/signalr ] || [ ! -d src/Portal/node_modules/chart.js ] || [ src/Portal/package-lock.json -nt src/Portal/node_modules/.package-lock.json ]; then
   (cd src/Portal && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in src/Portal" >&2; exit 1; }
 fi
 

@@ -28,7 +28,7 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
 fi
 
 # Browser libraries of the portal (SignalR client) come from npm, pinned by package-lock.json.
-if [ ! -d src/Portal/node_modules/@microsoft/signalr ] || [ src/Portal/package-lock.json -nt src/Portal/node_modules/.package-lock.json ]; then
+if [ ! -d src/Portal/node_modules/@microsoft/signalr ] || [ ! -d src/Portal/node_modules/chart.js ] || [ src/Portal/package-lock.json -nt src/Portal/node_modules/.package-lock.json ]; then
   (cd src/Portal && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in src/Portal" >&2; exit 1; }
 fi
 

@@ -33,7 +33,7 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 pg_create_db "$PG_PORT" "$DB"
 
-if [ ! -d src/Portal/node_modules/@microsoft/signalr ]; then
+if [ ! -d src/Portal/node_modules/@microsoft/signalr ] || [ ! -d src/Portal/node_modules/chart.js ]; then
   (cd src/Portal && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

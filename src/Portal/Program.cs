@@ -26,6 +26,7 @@ app.UseCertificationPipeline();
 app.MapCertificationHealthChecks();
 app.MapRazorPages();
 app.MapCrmApi();
+app.MapSimulationApi();
 app.MapCertificationHubs();
 
 app.Run();

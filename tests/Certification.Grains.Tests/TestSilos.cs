@@ -64,11 +64,14 @@ public static class TestSilos
 
     private sealed class PostgresClient : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+        public void Configure(IConfiguration configuration, IClientBuilder client)
+        {
+            client.Services.AddSimulatorSerialization();
             client.UseAdoNetClustering(options =>
             {
                 options.Invariant = "Npgsql";
                 options.ConnectionString = DatabaseSettings.ConnectionString(configuration);
             });
+        }
     }
 }

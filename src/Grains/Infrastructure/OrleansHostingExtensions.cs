@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Serialization;
 
 namespace Certification.Infrastructure;
 
@@ -48,6 +49,7 @@ public static class OrleansHostingExtensions
     public static ISiloBuilder AddCertificationGrains(this ISiloBuilder silo, string connectionString)
     {
         silo.Services.AddCertificationData(connectionString);
+        silo.Services.AddSimulatorSerialization();
         return silo
             .AddAdoNetGrainStorage(GrainStore, options =>
             {
@@ -72,6 +74,7 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<AttemptEventStore>();
         services.TryAddSingleton<AuditLog<Assessment.AssessmentEvent>>();
         services.TryAddSingleton<Assessment.PanelConflicts>();
+        services.TryAddSingleton<AuditLog<Simulation.SimulationEvent>>();
         services.TryAddSingleton<Training.TrainingProjection>();
         services.TryAddSingleton<Consents.ConsentProjection>();
         services.TryAddSingleton<CustomFields.CustomFieldProjection>();
@@ -84,9 +87,19 @@ public static class OrleansHostingExtensions
         return services;
     }
 
+    /// <summary>
+    /// The simulator's records (commands, sandbox state, verdicts) cross grain calls as JSON in their own persisted
+    /// form: they belong to a plain library that knows nothing of Orleans. Every silo and client needs this.
+    /// </summary>
+    public static IServiceCollection AddSimulatorSerialization(this IServiceCollection services) =>
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(
+            isSupported: type => type.Namespace?.StartsWith("Certification.ExamSimulator", StringComparison.Ordinal) == true,
+            ExamSimulator.Actions.SimulatorJson.Options));
+
     public static IClientBuilder UseCertificationPostgres(this IClientBuilder client, IConfiguration configuration)
     {
         var settings = OrleansSettings.Read(configuration);
+        client.Services.AddSimulatorSerialization();
         return client.Configure<ClusterOptions>(settings.Apply)
             .UseAdoNetClustering(options =>
             {

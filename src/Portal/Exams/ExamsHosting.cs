@@ -11,6 +11,9 @@ internal static class ExamsHosting
         builder.Services.AddSingleton<SessionBoardRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionBoardRelay>());
         builder.Services.AddSingleton<ExamQueries>();
+        builder.Services.AddScoped<Simulation.CandidateSimulations>();
+        builder.Services.AddSingleton<Simulation.SimulationRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Simulation.SimulationRelay>());
         builder.Services.AddSingleton<Certification.Portal.Items.ItemQueries>();
         builder.Services.AddSingleton<Certification.Portal.Items.ItemStatisticsQueries>();
     }

@@ -75,17 +75,23 @@ internal static class WebHosting
         app.UseStaticFiles();
 
         // Browser libraries come from npm (package.json beside the portal) and are served as they are installed.
-        var signalr = Path.Combine(app.Environment.ContentRootPath, "node_modules", "@microsoft", "signalr", "dist", "browser");
-        if (Directory.Exists(signalr))
-        {
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(signalr), RequestPath = "/lib/signalr" });
-        }
+        ServeLibrary(app, "/lib/signalr", "@microsoft", "signalr", "dist", "browser");
+        ServeLibrary(app, "/lib/chartjs", "chart.js", "dist");
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.Use(static (context, next) => StartingPasswordGate(context, next));
         app.UseAuthorization();
         app.UseRateLimiter();
+    }
+
+    private static void ServeLibrary(WebApplication app, string requestPath, params string[] underNodeModules)
+    {
+        var directory = Path.Combine([app.Environment.ContentRootPath, "node_modules", .. underNodeModules]);
+        if (Directory.Exists(directory))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(directory), RequestPath = requestPath });
+        }
     }
 
     /// <summary>
