@@ -25,7 +25,7 @@ public enum ConfirmationOutcome
 }
 
 /// <summary>A registration waiting for its confirmation, as the confirmation page shows it.</summary>
-public sealed record PendingRegistration(Guid OrderId, string? FirstName, string? LastName, DateTime ExpiresAt, DateTime? ConfirmedAt, EnrolmentStatus? Status);
+public sealed record PendingRegistration(Guid OrderId, string? FirstName, string? LastName, DateTime ExpiresAt, DateTime? ConfirmedAt);
 
 /// <summary>
 /// Self-registration on the public page of a training, with the address confirmed first (double opt-in):
@@ -109,7 +109,7 @@ public sealed class SelfRegistration(IGrainFactory grains, NpgsqlDataSource data
         return await connection.QuerySingleOrDefaultAsync<PendingRegistration>(
             """
             SELECT order_id AS OrderId, first_name AS FirstName, last_name AS LastName, expires_at AS ExpiresAt,
-                   confirmed_at AS ConfirmedAt, status::int AS Status
+                   confirmed_at AS ConfirmedAt
             FROM registration_request WHERE token_hash = @hash
             """,
             new { hash = Hash(token) });

@@ -13,7 +13,7 @@ namespace Certification.Portal.Pages.Visitors;
 /// confirms: mail scanners follow links, and a followed link must not enrol anyone.
 /// </summary>
 [EnableRateLimiting(RateLimits.PublicLookup)]
-public sealed class ConfirmModel(IGrainFactory grains, SelfRegistration registration, ErrorText errors) : PageModel
+public sealed class ConfirmModel(IGrainFactory grains, SelfRegistration registration, ErrorText errors, TimeProvider clock) : PageModel
 {
     public PendingRegistration Registration { get; private set; } = null!;
 
@@ -29,7 +29,7 @@ public sealed class ConfirmModel(IGrainFactory grains, SelfRegistration registra
         }
 
         Outcome = Registration.ConfirmedAt is not null ? ConfirmationOutcome.AlreadyConfirmed
-            : Registration.ExpiresAt < DateTime.UtcNow ? ConfirmationOutcome.Expired
+            : Registration.ExpiresAt < clock.GetUtcNow().UtcDateTime ? ConfirmationOutcome.Expired
             : null;
         return Page();
     }
