@@ -96,6 +96,11 @@ public sealed class DemoDataTests
             Assert.Contains("Walidacja pokazowa", await assessor.GetStringAsync(email == AssessmentDemo.Reviewer ? "/Review" : "/Assessor"), StringComparison.Ordinal);
         }
 
+        // The sitting the operator opens: the demo candidate's panel is both demo assessors, so the practical exam runs end to end.
+        var candidate = (await host.Services.GetRequiredService<UserStore>().FindByEmailAsync("kandydat@demo.pl"))!.PersonId!.Value;
+        Assert.Equal([demoAssessor, second], (await host.Grains.Assessment(DemoSeeder.DemoSession, candidate).GetAsync()).Panel);
+        Assert.Contains("Sesja pokazowa", await (await host.SignedInAsync(AssessmentDemo.SecondAssessor, DemoSeeder.Password)).GetStringAsync("/Assessor"), StringComparison.Ordinal);
+
         await seeder.SeedAsync(CancellationToken.None);
 
         Assert.Equal(7, await CountAsync(host, "SELECT count(*) FROM training_order_projection"));

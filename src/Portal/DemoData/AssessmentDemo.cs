@@ -85,6 +85,20 @@ public sealed class AssessmentDemo(IGrainFactory grains, AccountAdministration a
         Check(await conflicts.DeclareAsync(renata.PersonId!.Value, grading, "Kandydatka jest moją sąsiadką.", renata.Id.ToString()) is null, "conflict");
     }
 
+    /// <summary>
+    /// The demo candidate's panel in the sitting the operator opens, so that the practical exam runs end to end with the
+    /// demo logins: the candidate works in the simulated CRM while both assessors watch it live and then grade.
+    /// </summary>
+    public async Task SeedPracticalPanelAsync(Guid session)
+    {
+        var office = await AccountAsync("szkolenia@demo.pl");
+        var candidate = await AccountAsync("kandydat@demo.pl");
+        var panel = new[] { await AccountAsync("asesor@demo.pl"), await AccountAsync(SecondAssessor) };
+        var objections = await grains.Assessment(session, candidate.PersonId!.Value)
+            .AppointPanelAsync([.. panel.Select(a => a.PersonId!.Value)], office.Id.ToString());
+        Check(objections.Count == 0, $"practical panel: {string.Join(", ", objections.Select(o => o.Code))}");
+    }
+
     /// <summary>A person who attended a training the demo assessor led, and two who did not.</summary>
     private async Task<(Guid Trained, List<Guid> Others)> CandidatesAsync(Guid trainer)
     {

@@ -28,7 +28,11 @@ public sealed class DemoSeeder(
     // Likewise for installations seeded before account managers existed.
     private const string CaretakerMarker = "demo-caretakers-v1";
     private const string AssessmentMarker = "demo-assessment-v1";
+    private const string PracticalPanelMarker = "demo-practical-panel-v1";
     private const int Seed = 20261123;
+
+    /// <summary>The demo sitting the operator opens: the theory test and the practical exam of the demo candidate.</summary>
+    public static readonly Guid DemoSession = new("0b7e5f2a-3c4d-4e6f-8a9b-1c2d3e4f5a6b");
     private static readonly string[] PublicUnits = ["Urząd", "Ośrodek Pomocy Społecznej", "Szkoła Podstawowa nr 1"];
     private static readonly string[] CompanyPrefixes = ["PHU", "Biuro Rachunkowe", "Przedsiębiorstwo Handlowe", "Hurtownia", "Usługi Informatyczne"];
     private static readonly string[] CompanyForms = ["sp. z o.o.", "S.A.", "sp.j.", "i Wspólnicy sp. z o.o."];
@@ -80,6 +84,13 @@ public sealed class DemoSeeder(
             logger.LogInformation("Seeding the demo of the assessment panel");
             await assessment.SeedAsync();
             await MarkDoneAsync(AssessmentMarker, cancellationToken);
+        }
+
+        if (!await IsDoneAsync(PracticalPanelMarker, cancellationToken))
+        {
+            logger.LogInformation("Seeding the demo candidate's panel in the demo session");
+            await assessment.SeedPracticalPanelAsync(DemoSession);
+            await MarkDoneAsync(PracticalPanelMarker, cancellationToken);
         }
     }
 
@@ -234,7 +245,7 @@ public sealed class DemoSeeder(
     /// <summary>A scheduled theory-test session run by the demo operator, with the demo candidate and two more people.</summary>
     private async Task SeedExamSessionAsync(Guid operatorId, Guid candidate, List<Guid> people)
     {
-        var session = grains.GetGrain<IExamSessionGrain>(new Guid("0b7e5f2a-3c4d-4e6f-8a9b-1c2d3e4f5a6b"));
+        var session = grains.GetGrain<IExamSessionGrain>(DemoSession);
         var startsAt = clock.GetUtcNow().Date.AddDays(1).AddHours(8);
         var scheduled = await session.ScheduleAsync(new SessionDetails(
             "CRM-PRK4", "Sesja pokazowa — test teoretyczny", new DateTimeOffset(startsAt, TimeSpan.Zero), "Sala 101", operatorId, ShowResultAtOnce: true));
