@@ -3,6 +3,8 @@ using System.Text;
 using Certification.Crm;
 using Certification.Crm.Import;
 using Certification.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace Certification.Grains.Tests;
 
@@ -95,6 +97,35 @@ public sealed class ImportBatchGrainTests(ClusterFixture fixture)
         Assert.Equal(view.Rows[0].Person, stored.Rows[0].Person);
         Assert.Equal(view.Rows[2].Problems.ToArray(), stored.Rows[2].Problems.ToArray());
         Assert.Equal(state.PreparedAt, stored.PreparedAt);
+    }
+
+    [Fact]
+    public async Task A_batch_books_the_erasure_of_its_rows_and_afterwards_keeps_only_what_the_import_did()
+    {
+        var (nip, u) = await ClientAsync();
+        var batchId = Guid.NewGuid();
+        var batch = fixture.Grains.GetGrain<IImportBatchGrain>(batchId);
+        var prepared = await batch.PrepareAsync(ImportKind.People, "osoby.csv", [], PeopleRows(nip, u, 2), "szkolenia@test.pl");
+        await batch.CommitAsync("szkolenia@test.pl");
+
+        var reminders = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>();
+        var booked = await reminders.ReadRow(batch.GetGrainId(), "erase-rows") ?? throw new InvalidOperationException("no erasure booked");
+        Assert.InRange(booked.StartAt, (prepared.PreparedAt + ImportBatchGrain.Retention).UtcDateTime.AddMinutes(-1), (prepared.PreparedAt + ImportBatchGrain.Retention).UtcDateTime.AddMinutes(1));
+
+        // What the reminder service does when the retention ends.
+        await batch.AsReference<IRemindable>().ReceiveReminder("erase-rows", default);
+
+        var erased = (await batch.GetAsync())!;
+        Assert.NotNull(erased.ErasedAt);
+        Assert.False(erased.CanCommit);
+        Assert.Equal((ImportStatus.Committed, 2, 2), (erased.Status, erased.Created, erased.Rows.Length));
+        Assert.All(erased.Rows, r => Assert.True(r.Values.IsEmpty && r.Person is null));
+        Assert.Null(await reminders.ReadRow(batch.GetGrainId(), "erase-rows"));
+        var key = batchId.ToByteArray();
+        var stored = await fixture.Database.ScalarAsync<byte[]>(
+            $"SELECT payloadbinary FROM orleansstorage WHERE graintypestring = 'import-batch' AND grainidn0 = {BitConverter.ToInt64(key, 0)} AND grainidn1 = {BitConverter.ToInt64(key, 8)}");
+        Assert.DoesNotContain(u, Encoding.UTF8.GetString(stored!), StringComparison.Ordinal);
+        Assert.Equal(2L, await PeopleAsync(u));
     }
 
     [Theory]

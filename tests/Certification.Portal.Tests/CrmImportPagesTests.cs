@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Certification.Crm;
+using Certification.Crm.Import;
 using Certification.CustomFields;
 using Certification.Domain;
 using Certification.Portal.Accounts;
@@ -116,6 +117,15 @@ public sealed partial class CrmImportPagesTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Crm/Import", [], action: batch)).StatusCode);
         Assert.Equal(3, await PeopleWithAsync(u));
         Assert.Contains("czysty.csv", await admin.GetStringAsync("/Crm/Import"), StringComparison.Ordinal);
+
+        // At the end of the retention the report keeps what the import did, without the file's personal data.
+        var grain = fixture.Host.Grains.GetGrain<IImportBatchGrain>(Guid.Parse(batch.Split('/')[^1]));
+        await grain.AsReference<IRemindable>().ReceiveReminder("erase-rows", default);
+        var erased = await admin.GetStringAsync(batch);
+        Assert.Contains("Zaimportowano: 3 z 3 wierszy.", erased, StringComparison.Ordinal);
+        Assert.Contains("id=\"rows-erased\"", erased, StringComparison.Ordinal);
+        Assert.DoesNotContain($"anna-{u}@test.pl", erased, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Pierwsza", erased, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public enum ImportStatus
 
 /// <summary>
 /// One uploaded file of clients or people, from the checked preview to the commit: it holds the normalised rows
-/// between the two, so what is committed is exactly what the user saw. Keyed by a new Guid per upload.
+/// between the two, so what is committed is exactly what the user saw, and erases them after
+/// <see cref="ImportBatchGrain.Retention"/>. Keyed by a new Guid per upload.
 /// </summary>
 [Alias("cert.crm.IImportBatchGrain")]
 public interface IImportBatchGrain : IGrainWithGuidKey
@@ -51,7 +52,9 @@ public sealed record ImportBatchView(
     [property: Id(7)] string? CommittedBy,
     [property: Id(8)] DateTimeOffset? CommittedAt,
     [property: Id(9)] int Created,
-    [property: Id(10)] ImmutableArray<ImportCustomColumn> CustomColumns)
+    [property: Id(10)] ImmutableArray<ImportCustomColumn> CustomColumns,
+    [property: Id(11)] DateTimeOffset? ErasedAt)
 {
-    public bool CanCommit => Status == ImportStatus.Committing || (Status == ImportStatus.Prepared && Rows.All(r => r.Problems.IsEmpty));
+    public bool CanCommit => ErasedAt is null &&
+        (Status == ImportStatus.Committing || (Status == ImportStatus.Prepared && Rows.All(r => r.Problems.IsEmpty)));
 }

@@ -12,9 +12,25 @@ public sealed class ImportBatchGrain(
     [PersistentState("import-batch", OrleansHostingExtensions.GrainStore)] IPersistentState<ImportBatchState> state,
     CrmImportDirectory directory,
     TimeProvider clock,
-    ILogger<ImportBatchGrain> logger) : Grain, IImportBatchGrain
+    ILogger<ImportBatchGrain> logger) : Grain, IImportBatchGrain, IRemindable
 {
+    /// <summary>
+    /// How long a batch keeps the file's rows (names, e-mails, PESEL numbers): long enough to check an import and finish an
+    /// interrupted one, no longer than that needs (RODO art. 5(1)(c) and (e)). What was created lives on in the CRM.
+    /// </summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
     private const int CommitParallelism = 16;
+    private const string EraseReminder = "erase-rows";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Every batch with rows has its erasure booked, including those prepared before retention existed.
+        if (state.RecordExists && state.State.ErasedAt is null)
+        {
+            await BookErasureAsync();
+        }
+    }
 
     public async Task<ImportBatchView> PrepareAsync(
         ImportKind kind, string fileName, ImmutableArray<ImportCustomColumn> customColumns, ImmutableArray<ImportSourceRow> rows, string importedBy)
@@ -37,13 +53,14 @@ public sealed class ImportBatchGrain(
         };
         await state.WriteStateAsync();
         await directory.UpsertAsync(this.GetPrimaryKey(), state.State);
+        await BookErasureAsync();
         return View();
     }
 
     public async Task<ImportBatchView> CommitAsync(string committedBy)
     {
         // A file with problems is fixed and uploaded again; a commit that was interrupted is always resumed.
-        if (!state.RecordExists || state.State.Status == ImportStatus.Committed ||
+        if (!state.RecordExists || state.State.Status == ImportStatus.Committed || state.State.ErasedAt is not null ||
             (state.State.Status == ImportStatus.Prepared && state.State.Rows.Any(r => !r.Problems.IsEmpty)))
         {
             return View();
@@ -101,6 +118,31 @@ public sealed class ImportBatchGrain(
     }
 
     public Task<ImportBatchView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
+
+    /// <summary>
+    /// The retention's end: the rows' values go, their line numbers and problems stay, so the report still says what
+    /// the import did. An import interrupted and not finished by then is finished from the file, uploaded again.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.RecordExists && state.State.ErasedAt is null)
+        {
+            state.State = state.State with
+            {
+                Source = [],
+                Rows = [.. state.State.Rows.Select(r => r with { Values = [], Client = null, Person = null, Custom = null })],
+                ErasedAt = clock.GetUtcNow(),
+            };
+            await state.WriteStateAsync();
+            await directory.UpsertAsync(this.GetPrimaryKey(), state.State);
+            logger.LogInformation("Import {Batch}: the file's rows were erased at the end of their retention", this.GetPrimaryKey());
+        }
+
+        if (await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
 
     /// <summary>The id of the client or person a batch's row creates: the same for every attempt to commit it.</summary>
     public static Guid EntityId(Guid batch, int line)
@@ -162,9 +204,16 @@ public sealed class ImportBatchGrain(
         return await values.SetAsync(ImportColumns.EntityOf(state.State.Kind), custom.ToDictionary(v => v.Key, v => (string?)v.Value), ClientScope.All);
     }
 
+    private async Task BookErasureAsync()
+    {
+        var due = state.State.PreparedAt + Retention - clock.GetUtcNow();
+        await this.RegisterOrUpdateReminder(EraseReminder, due > TimeSpan.FromMinutes(1) ? due : TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
+    }
+
     private ImportBatchView View() => new(
         this.GetPrimaryKey(), state.State.Kind, state.State.FileName, state.State.Status, state.State.Rows, state.State.ImportedBy,
-        state.State.PreparedAt, state.State.CommittedBy, state.State.CommittedAt, state.State.Created, state.State.CustomColumns);
+        state.State.PreparedAt, state.State.CommittedBy, state.State.CommittedAt, state.State.Created, state.State.CustomColumns,
+        state.State.ErasedAt);
 }
 
 [GenerateSerializer, Alias("cert.crm.ImportBatchState")]
@@ -185,4 +234,7 @@ public sealed record ImportBatchState
 
     /// <summary>The custom fields whose columns follow the kind's own in <see cref="Source"/>, in that order.</summary>
     [Id(10)] public ImmutableArray<ImportCustomColumn> CustomColumns { get; init; } = [];
+
+    /// <summary>When the rows' values were erased at the end of <see cref="ImportBatchGrain.Retention"/>.</summary>
+    [Id(11)] public DateTimeOffset? ErasedAt { get; init; }
 }
