@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Certification.Crm;
 using Certification.Exams;
+using Certification.Mail;
 using Certification.Portal.Accounts;
 using Certification.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Certification.Portal.Tests;
 
@@ -27,6 +29,8 @@ public sealed class PersonMergePagesTests(PortalFixture fixture)
             ["Note.At"] = PastEmployment.Today.AddDays(-1).ToDateTime(new TimeOnly(10, 0)).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ["Note.Text"] = "Rozmowa zapisana na drugiej kartotece",
         }, history + "?handler=Note");
+        var mail = await fixture.Host.Services.GetRequiredService<IMailOutbox>().EnqueueAsync(
+            new OutgoingMail("test.merge", new MailRecipient(email, "Jan Scalany"), "Wiadomość do drugiej kartoteki", "Treść") { PersonId = absorbed });
 
         var details = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Crm/People/Details/{kept}"));
         Assert.Contains($"/Crm/People/Merge/{kept}?other={absorbed}", details, StringComparison.Ordinal);
@@ -67,6 +71,7 @@ public sealed class PersonMergePagesTests(PortalFixture fixture)
         Assert.Contains("Scalenie kartotek", keptHistory, StringComparison.Ordinal);
         Assert.Contains("ze scalonej kartoteki wzięto: Telefon, PESEL", keptHistory, StringComparison.Ordinal);
         Assert.Contains("Scalone kartoteki", WebUtility.HtmlDecode(await admin.GetStringAsync($"/Crm/People/Details/{kept}")), StringComparison.Ordinal);
+        Assert.Contains(mail.ToString(), await admin.GetStringAsync($"/Mail?person={kept}"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,7 +60,8 @@ public sealed class MailboxQueries(NpgsqlDataSource dataSource)
             """
             WHERE (@status::text IS NULL OR status = @status)
               AND (@search::text IS NULL OR (to_address || ' ' || coalesce(to_name, '') || ' ' || subject) ILIKE @search)
-              AND (@personId::uuid IS NULL OR person_id = @personId)
+              AND (@personId::uuid IS NULL OR person_id = @personId
+                   OR person_id IN (SELECT absorbed_id FROM person_merge_final WHERE survivor_id = @personId))
             """;
         await using var connection = await dataSource.OpenConnectionAsync();
         var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM mail_message {Filter}", parameters);
