@@ -52,8 +52,32 @@ public sealed class SandboxTests
         Assert.False(entry.Outcome.Accepted);
         Assert.Contains(entry.Outcome.Errors, e => e.Code == code);
         Assert.All(entry.Outcome.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+
+        // A UI in another language words the refusal from its code and values: every one is a known wording.
+        Assert.All(entry.Outcome.Errors, e =>
+        {
+            Assert.Contains(RefusalCodes.KeyOf(e), RefusalCodes.Keys);
+            Assert.NotNull(e.Arguments);
+            Assert.True(e.Label is null || FieldLabels.All.Contains(e.Label), e.Label);
+        });
         Assert.Equal(before, SimulatorJson.Serialize(candidate.State));
         Assert.Equal(entry, candidate.Simulation.Log[^1]);
+    }
+
+    [Fact]
+    public void ARefusalKeepsItsCodeValuesAndLabelInTheLogAndOneLoggedBeforeThemHasOnlyItsSentence()
+    {
+        var error = Refusals.DateInPast(RefusalCodes.DueDatePast, FieldLabels.TaskDue, new DateOnly(2026, 3, 9));
+        var read = SimulatorJson.Deserialize<CommandError>(SimulatorJson.Serialize(error));
+
+        Assert.Equal(("dueDate", "dueDate.past", "Termin zadania nie może być wcześniejszy niż dzisiejszy dzień w symulacji (09.03.2026)."),
+            (read.Field, read.Code, read.Message));
+        Assert.Equal(["09.03.2026"], read.Arguments!);
+        Assert.Equal(FieldLabels.TaskDue, read.Label);
+        Assert.Equal("task.progress_status.done", RefusalCodes.KeyOf(Refusals.ProgressStatus(CrmTaskStatus.Done)));
+
+        var logged = SimulatorJson.Deserialize<CommandError>("""{"field":"nip","code":"account.nip_checksum","message":"NIP „1” jest nieprawidłowy."}""");
+        Assert.Null(logged.Arguments);
     }
 
     private static SandboxCommand Prepare(Candidate c, string name)

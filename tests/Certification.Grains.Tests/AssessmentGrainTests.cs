@@ -19,7 +19,7 @@ public sealed class AssessmentGrainTests(ClusterFixture fixture)
         var (session, candidate) = await SessionAsync(passTheory: false);
         var (trainer, other, declaring) = (await PersonAsync(), await PersonAsync(), await PersonAsync());
         await TrainedByAsync(trainer, candidate, "Obsługa klienta w CRM — warsztaty");
-        var conflicts = new PanelConflicts(fixture.Database.DataSource, TimeProvider.System);
+        var conflicts = new PanelConflicts(fixture.Database.DataSource, fixture.Grains, TimeProvider.System);
         Assert.Equal(PanelConflicts.ReasonRequired, await conflicts.DeclareAsync(declaring, candidate, " ", "asesor"));
         Assert.Null(await conflicts.DeclareAsync(declaring, candidate, "kandydat jest moim sąsiadem", "asesor"));
         var grain = fixture.Grains.Assessment(session, candidate);
@@ -164,6 +164,103 @@ public sealed class AssessmentGrainTests(ClusterFixture fixture)
             $"SELECT kind || '|' || actor || '|' || reason FROM audit_event WHERE stream = 'assessment:{session:N}:{candidate:N}' AND kind = 'appeal-filed'"));
     }
 
+    [Fact]
+    public async Task A_conflict_declared_on_the_panel_withdraws_the_assessor_until_the_decision_is_final_and_a_replacement_completes_the_panel()
+    {
+        var (earlier, candidate) = await SessionAsync(passTheory: true);
+        var (session, _) = await SessionAsync(passTheory: true, candidate);
+        var (anna, piotr, ewa, trainer) = (await PersonAsync(), await PersonAsync(), await PersonAsync(), await PersonAsync());
+        var conflicts = new PanelConflicts(fixture.Database.DataSource, fixture.Grains, TimeProvider.System);
+        var criteria = await PracticalCriteriaAsync();
+
+        // An earlier validation of the same candidate, decided with Piotr on the panel.
+        var decided = fixture.Grains.Assessment(earlier, candidate);
+        Assert.Empty(await decided.AppointPanelAsync([anna, piotr], "office"));
+        await GradeAllAsync(decided, [anna, piotr], met: true);
+        Assert.True((await decided.DraftDecisionAsync(DecisionOutcome.Positive, new Dictionary<string, string>(), anna, "anna")).Succeeded);
+        Assert.True((await decided.SignDecisionAsync(anna, "anna")).Succeeded);
+        Assert.True((await decided.SignDecisionAsync(piotr, "piotr")).Succeeded);
+
+        // This one is being graded: both submitted the practical part, differing on one criterion that Anna resolved;
+        // Piotr has a draft of the interview.
+        var grain = fixture.Grains.Assessment(session, candidate);
+        Assert.Empty(await grain.AppointPanelAsync([anna, piotr], "office"));
+        Assert.True((await grain.SaveGradesAsync(AssessmentPart.Practical, anna, Grades(criteria, met: true), true, "anna")).Succeeded);
+        var differing = Grades(criteria, met: true).Select((g, i) => i == 0 ? g with { Met = false } : g).ToList();
+        Assert.True((await grain.SaveGradesAsync(AssessmentPart.Practical, piotr, differing, true, "piotr")).Succeeded);
+        Assert.True((await grain.ResolveAsync(AssessmentPart.Practical, criteria[0], true, "Konto jest w logu.", anna, "anna")).Succeeded);
+        Assert.True((await grain.SaveGradesAsync(AssessmentPart.Interview, piotr, [new((await CriteriaAsync(Qualifications.VerificationMethod.Interview))[0], false, null)], false, "piotr")).Succeeded);
+        Assert.Equal(criteria.Count, (await grain.GetBasisAsync()).Practical.Count);
+
+        Assert.Null(await conflicts.DeclareAsync(piotr, candidate, "Kandydat jest moim szwagrem.", "piotr-account"));
+
+        var now = await grain.GetAsync();
+        Assert.Equal([anna], now.Panel);
+        Assert.True(now.PanelIncomplete);
+        Assert.Equal([anna], now.Submitted[AssessmentPart.Practical]);
+        Assert.Empty(now.Resolutions[AssessmentPart.Practical]);
+        Assert.Equal((piotr, "Kandydat jest moim szwagrem.", true), (now.Conflicts[0].Assessor, now.Conflicts[0].Reason, now.Conflicts[0].Withdrawn));
+        Assert.Equal([anna], (await grain.GetSubmittedSheetsAsync(AssessmentPart.Practical)).Select(s => s.AssessorId));
+        Assert.Empty(await grain.GetSheetsAsync(AssessmentPart.Interview, piotr));
+        Assert.Empty((await grain.GetBasisAsync()).Practical);
+        Assert.Equal(AssessmentGrain.NotOnPanel, (await grain.SaveGradesAsync(AssessmentPart.Interview, piotr, [], false, "piotr")).Errors[0].Code);
+        Assert.Equal(PanelRules.Incomplete, (await grain.DraftDecisionAsync(DecisionOutcome.Positive, new Dictionary<string, string>(), anna, "anna")).Errors[0].Code);
+        var stream = AssessmentKey.Stream(session, candidate);
+        Assert.Equal("panel-withdrawn|piotr-account|Kandydat jest moim szwagrem.", await fixture.Database.ScalarAsync<string>(
+            $"SELECT kind || '|' || actor || '|' || reason FROM audit_event WHERE stream = '{stream}' ORDER BY seq DESC LIMIT 1"));
+        Assert.True(await fixture.Database.ScalarAsync<bool>(
+            $"SELECT panel = ARRAY['{anna}']::uuid[] FROM assessment_projection WHERE session_id = '{session}' AND person_id = '{candidate}'"));
+
+        // The final decision stands; the declaration is on its record, once.
+        var final = await decided.GetAsync();
+        Assert.Equal([anna, piotr], final.Panel);
+        Assert.Equal(DecisionOutcome.Positive, final.Decision!.Outcome);
+        Assert.NotNull(final.Decision.SignedAt);
+        Assert.False(Assert.Single(final.Conflicts).Withdrawn);
+        var trails = $"SELECT count(*) FROM audit_event WHERE stream LIKE 'assessment:%:{candidate:N}'";
+        var events = await fixture.Database.ScalarAsync<long>(trails);
+        Assert.Null(await conflicts.DeclareAsync(piotr, candidate, "Kandydat jest moim szwagrem.", "piotr-account"));
+        Assert.Equal(events, await fixture.Database.ScalarAsync<long>(trails));
+        Assert.Equal("conflict-after-decision", await fixture.Database.ScalarAsync<string>(
+            $"SELECT kind FROM audit_event WHERE stream = '{AssessmentKey.Stream(earlier, candidate)}' ORDER BY seq DESC LIMIT 1"));
+
+        // The panel can now only be completed: Anna stays, the newcomer must be impartial too.
+        await TrainedByAsync(trainer, candidate, "Kurs CRM");
+        Assert.Equal(PanelRules.GradingStarted, Assert.Single(await grain.AppointPanelAsync([ewa, trainer], "office")).Code);
+        Assert.Equal(PanelRules.DeclaredConflict, Assert.Single(await grain.AppointPanelAsync([anna, piotr], "office")).Code);
+        Assert.Equal(PanelRules.TrainedCandidate, Assert.Single(await grain.AppointPanelAsync([anna, trainer], "office")).Code);
+        Assert.Empty(await grain.AppointPanelAsync([anna, ewa], "office"));
+        Assert.False((await grain.GetAsync()).PanelIncomplete);
+        Assert.Equal(PanelRules.GradingStarted, Assert.Single(await grain.AppointPanelAsync([anna, ewa, trainer], "office")).Code);
+
+        // Ewa grades on her own; the decision rests on Anna's and Ewa's grades.
+        Assert.Empty(await grain.GetSheetsAsync(AssessmentPart.Practical, ewa));
+        await GradeAllAsync(grain, [ewa], met: true);
+        Assert.True((await grain.SaveGradesAsync(AssessmentPart.Interview, anna, Grades(await CriteriaAsync(Qualifications.VerificationMethod.Interview), met: true), true, "anna")).Succeeded);
+        Assert.Empty((await grain.GetAsync()).Disagreements[AssessmentPart.Practical]);
+        Assert.True((await grain.DraftDecisionAsync(DecisionOutcome.Positive, new Dictionary<string, string>(), ewa, "ewa")).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_withdrawal_makes_an_unsigned_decision_lapse()
+    {
+        var (session, candidate) = await SessionAsync(passTheory: true);
+        var (anna, piotr) = (await PersonAsync(), await PersonAsync());
+        var grain = fixture.Grains.Assessment(session, candidate);
+        Assert.Empty(await grain.AppointPanelAsync([anna, piotr], "office"));
+        await GradeAllAsync(grain, [anna, piotr], met: true);
+        Assert.True((await grain.DraftDecisionAsync(DecisionOutcome.Positive, new Dictionary<string, string>(), piotr, "piotr")).Succeeded);
+        Assert.True((await grain.SignDecisionAsync(anna, "anna")).Succeeded);
+
+        Assert.True((await grain.DeclareConflictAsync(piotr, "Pracowaliśmy razem.", "piotr")).Succeeded);
+
+        Assert.Null((await grain.GetAsync()).Decision);
+        Assert.Equal(AssessmentGrain.NoDraft, (await grain.SignDecisionAsync(anna, "anna")).Errors[0].Code);
+        Assert.Null(await grain.GetForCandidateAsync());
+        Assert.True(await fixture.Database.ScalarAsync<bool>(
+            $"SELECT decision IS NULL FROM assessment_projection WHERE session_id = '{session}' AND person_id = '{candidate}'"));
+    }
+
     private async Task GradeAllAsync(IAssessmentGrain grain, Guid[] panel, bool met, bool failFirstPractical = false)
     {
         var practical = await PracticalCriteriaAsync();
@@ -202,9 +299,9 @@ public sealed class AssessmentGrainTests(ClusterFixture fixture)
     }
 
     /// <summary>A closed session with the candidate's theory test submitted: every answer right, or none given.</summary>
-    private async Task<(Guid Session, Guid Candidate)> SessionAsync(bool passTheory)
+    private async Task<(Guid Session, Guid Candidate)> SessionAsync(bool passTheory, Guid? person = null)
     {
-        var candidate = await PersonAsync();
+        var candidate = person ?? await PersonAsync();
         var session = Guid.NewGuid();
         var grain = fixture.Grains.GetGrain<IExamSessionGrain>(session);
         var scheduled = await grain.ScheduleAsync(new SessionDetails(Qualification, "Walidacja", DateTimeOffset.UtcNow, "Sala 1", Guid.NewGuid(), false));

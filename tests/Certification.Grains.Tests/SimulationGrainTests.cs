@@ -161,8 +161,14 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
         Assert.True((await grain.SetRosterAsync(result.Version, [candidate])).Succeeded);
         Assert.Equal(SimulationCodes.SessionNotOpen, (await fixture.Grains.Simulation(scheduled, candidate).OpenAsync("candidate")).Refusal);
         Assert.Null(await fixture.Grains.Simulation(scheduled, candidate).GetAsync());
+
+        // A session that closed before the candidate ever started: nothing starts, and they are told it is over.
+        var (closed, absent) = await OpenSessionAsync(fixture.Grains);
+        Assert.True((await fixture.Grains.GetGrain<IExamSessionGrain>(closed).CloseAsync("operator")).Succeeded);
+        Assert.Equal(SimulationCodes.SessionClosed, (await fixture.Grains.Simulation(closed, absent).OpenAsync("candidate")).Refusal);
+        Assert.Null(await fixture.Grains.Simulation(closed, absent).GetAsync());
         Assert.Equal(0, await fixture.Database.ScalarAsync<int>(
-            $"SELECT count(*)::int FROM audit_event WHERE stream IN ('{SimulationKey.Stream(session, stranger)}', '{SimulationKey.Stream(scheduled, candidate)}')"));
+            $"SELECT count(*)::int FROM audit_event WHERE stream IN ('{SimulationKey.Stream(session, stranger)}', '{SimulationKey.Stream(scheduled, candidate)}', '{SimulationKey.Stream(closed, absent)}')"));
     }
 
     [Fact]

@@ -56,6 +56,54 @@ public sealed partial class AssessmentPagesTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task An_assessor_who_declares_a_conflict_leaves_the_panel_and_the_office_sees_it_incomplete_and_completes_it()
+    {
+        var (session, candidate) = await Host.TheoryDoneAsync(passTheory: true, lastName: "Wycofany");
+        var (anna, annaEmail) = await Host.StaffPersonAsync("Anna", "Pozostała");
+        var (piotr, piotrEmail) = await Host.StaffPersonAsync("Piotr", "Szwagier");
+        var (ewa, _) = await Host.StaffPersonAsync("Ewa", "Zastępcza");
+        var grain = Host.Grains.Assessment(session, candidate);
+        Assert.Empty(await grain.AppointPanelAsync([anna, piotr], "office"));
+        await Host.SubmitAsync(session, candidate, anna, AssessmentPart.Practical);
+        await Host.SubmitAsync(session, candidate, piotr, AssessmentPart.Practical, "1.2.2");
+        var admin = await Host.SignedInAsync(await Host.CreateUserAsync(Roles.TrainingAdmin));
+        var page = $"/Exams/Sessions/Details/{session}";
+        Assert.DoesNotContain($"data-incomplete=\"{candidate}\"", await admin.GetStringAsync(page), StringComparison.Ordinal);
+
+        var assessor = await Host.SignedInAsync(piotrEmail);
+        var declared = await assessor.PostFormAsync("/Assessor/Conflicts", new() { ["CandidateId"] = candidate.ToString(), ["Reason"] = "Kandydat jest moim szwagrem." });
+        Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
+
+        // He is off the panel: his pages of this validation are gone, and his grades no longer count.
+        Assert.Equal(HttpStatusCode.NotFound, (await assessor.GetAsync($"/Assessor/Practical/{session}/{candidate}")).StatusCode);
+        Assert.DoesNotContain(candidate.ToString(), await assessor.GetStringAsync("/Assessor"), StringComparison.Ordinal);
+        Assert.Equal([anna], (await grain.GetAsync()).Submitted[AssessmentPart.Practical]);
+        var remaining = await Host.SignedInAsync(annaEmail);
+        Assert.Contains("w toku — komisja niepełna", await TextAsync(await remaining.GetAsync("/Assessor")), StringComparison.Ordinal);
+        var decision = $"/Assessor/Decision/{session}/{candidate}";
+        Assert.Contains("Komisja jest niepełna: ktoś się z niej wycofał.", await TextAsync(await remaining.GetAsync(decision)), StringComparison.Ordinal);
+        var refused = await remaining.PostFormAsync(decision, new() { ["Outcome"] = "positive" }, decision + "?handler=Draft");
+        Assert.Contains("id=\"decision-error\"", await TextAsync(refused), StringComparison.Ordinal);
+        Assert.Null((await grain.GetAsync()).Decision);
+
+        // The office sees the panel incomplete and completes it; the trail says why.
+        var incomplete = await TextAsync(await admin.GetAsync(page));
+        Assert.Contains($"data-incomplete=\"{candidate}\"", incomplete, StringComparison.Ordinal);
+        Assert.Matches(IncompletePanel(), incomplete);
+        Assert.Contains("Uzupełnij komisję", incomplete, StringComparison.Ordinal);
+        var trail = await TextAsync(await admin.GetAsync($"/Review/Trail/{session}/{candidate}"));
+        Assert.Contains("Piotr Szwagier zgłosił(a) konflikt interesów i został(a) wycofany(-a) z komisji", trail, StringComparison.Ordinal);
+        Assert.Contains("Kandydat jest moim szwagrem.", trail, StringComparison.Ordinal);
+
+        var recomposed = await AppointAsync(admin, session, candidate, ewa, piotr);
+        Assert.Contains("Niepełną komisję można tylko uzupełnić", await TextAsync(recomposed), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await AppointAsync(admin, session, candidate, anna, ewa)).StatusCode);
+        var completed = await TextAsync(await admin.GetAsync(page));
+        Assert.DoesNotContain($"data-incomplete=\"{candidate}\"", completed, StringComparison.Ordinal);
+        Assert.Contains("Anna Pozostała, Ewa Zastępcza", completed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Assessors_grade_alone_see_the_others_only_after_submitting_and_resolve_a_disagreement_with_a_reason()
     {
         var (session, candidate) = await Host.TheoryDoneAsync(passTheory: true, lastName: "Oceniany");
@@ -421,4 +469,7 @@ public sealed partial class AssessmentPagesTests(PortalFixture fixture)
 
     [GeneratedRegex("data-part=\"2\\.5\\.6\">Uzasadnij decyzję: ta część nie została zaliczona\\.</span>")]
     private static partial Regex MissingJustification();
+
+    [GeneratedRegex("data-panel=\"[^\"]+\">Anna Pozostała</span>\\s*<br />\\s*<span class=\"badge\" data-incomplete=\"[^\"]+\">komisja niepełna</span>")]
+    private static partial Regex IncompletePanel();
 }

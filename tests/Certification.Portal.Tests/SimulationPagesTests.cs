@@ -87,7 +87,9 @@ public sealed partial class SimulationPagesTests(PortalFixture fixture)
         var own = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.Candidate, personId: person));
         var notYet = await own.GetAsync(Path(scheduled));
         Assert.Equal(HttpStatusCode.Redirect, notYet.StatusCode);
-        Assert.Contains("tylko w czasie otwartej sesji", WebUtility.HtmlDecode(await own.GetStringAsync(notYet.Headers.Location!.OriginalString)), StringComparison.Ordinal);
+        var notYetPage = WebUtility.HtmlDecode(await own.GetStringAsync(notYet.Headers.Location!.OriginalString));
+        Assert.Contains("tylko w czasie otwartej sesji", notYetPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sesja egzaminacyjna się zakończyła", notYetPage, StringComparison.Ordinal);
         Assert.Null(await fixture.Host.Grains.Simulation(scheduled, person).GetAsync());
 
         // A sign-in by access code reaches only the session of its code.
@@ -158,6 +160,90 @@ public sealed partial class SimulationPagesTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task A_candidate_who_never_started_in_a_session_now_closed_is_told_it_ended_and_to_contact_the_office()
+    {
+        var (session, open, person) = await TwoOpenSessionsAsync();
+        var candidate = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.Candidate, personId: person));
+        Assert.True((await fixture.Host.Grains.GetGrain<IExamSessionGrain>(session).CloseAsync("operator")).Succeeded);
+
+        foreach (var path in new[] { Path(session), Path(session, "Activity") })
+        {
+            var opened = await candidate.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+            Assert.Equal(Path(session, "Unavailable"), opened.Headers.Location!.OriginalString);
+        }
+
+        var page = WebUtility.HtmlDecode(await candidate.GetStringAsync(Path(session, "Unavailable")));
+        Assert.Contains("Sesja egzaminacyjna się zakończyła", page, StringComparison.Ordinal);
+        Assert.Contains("Nie rozpoczęto części praktycznej (symulacji w CRM) w tej sesji", page, StringComparison.Ordinal);
+        Assert.Contains("Skontaktuj się z biurem ośrodka certyfikującego", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("tylko w czasie otwartej sesji", page, StringComparison.Ordinal);
+        Assert.Null(await fixture.Host.Grains.Simulation(session, person).GetAsync());
+
+        await InEnglishAsync(candidate, session);
+        var english = WebUtility.HtmlDecode(await candidate.GetStringAsync(Path(session, "Unavailable")));
+        Assert.Contains("The exam session has ended", english, StringComparison.Ordinal);
+        Assert.Contains("Contact the certification office", english, StringComparison.Ordinal);
+
+        // While a session is open there is nothing to explain: the page sends the candidate to the simulation.
+        var started = await candidate.GetAsync(Path(open, "Unavailable"));
+        Assert.Equal(Path(open), started.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Refusals_and_the_action_history_are_shown_in_the_candidates_language()
+    {
+        var (session, _, person) = await TwoOpenSessionsAsync();
+        var candidate = await fixture.Host.SignedInAsync(await fixture.Host.CreateUserAsync(Roles.Candidate, personId: person));
+        var form = Path(session, "Accounts/new");
+        var save = form + "?handler=Save";
+        Dictionary<string, string> Account(string id, string name, string nip = "") => new()
+        {
+            ["CommandId"] = id, ["Form.Name"] = name, ["Form.Kind"] = "Company", ["Form.Status"] = "Prospect", ["Form.Nip"] = nip,
+        };
+
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFormAsync(form, Account("ok-1", "Piekarnia Językowa"), save)).StatusCode);
+        var polish = WebUtility.HtmlDecode(await (await candidate.PostFormAsync(form, Account("pl-1", "Zła Firma", "1234567890"), save)).Content.ReadAsStringAsync());
+        Assert.Contains("NIP „1234567890” jest nieprawidłowy: musi mieć 10 cyfr z poprawną cyfrą kontrolną.", polish, StringComparison.Ordinal);
+
+        await InEnglishAsync(candidate, session);
+        var english = WebUtility.HtmlDecode(await (await candidate.PostFormAsync(form, Account("en-1", "Bad Company", "1234567890"), save)).Content.ReadAsStringAsync());
+        Assert.Contains("The NIP “1234567890” is invalid: it must have 10 digits with a correct check digit.", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("jest nieprawidłowy", english, StringComparison.Ordinal);
+        var unnamed = WebUtility.HtmlDecode(await (await candidate.PostFormAsync(form, Account("en-2", " "), save)).Content.ReadAsStringAsync());
+        Assert.Contains("The field “Name” is required.", unnamed, StringComparison.Ordinal);
+
+        // The board's script shows what the API says, in the same language.
+        var state = (await fixture.Host.Grains.Simulation(session, person).GetStateAsync())!;
+        var opportunity = state.Opportunities.First(o => o.Status == ExamSimulator.Sandbox.OpportunityStatus.Open);
+        using var reopen = new HttpRequestMessage(HttpMethod.Post, $"/api/simulation/{session}/commands")
+        {
+            Content = JsonContent.Create(new { commandId = "en-3", command = new Dictionary<string, object?> { ["$type"] = "opportunity.reopen", ["opportunityId"] = opportunity.Id } }),
+        };
+        reopen.Headers.Add("RequestVerificationToken", WebUtility.HtmlDecode(BoardToken().Match(await candidate.GetStringAsync(Path(session, "Board"))).Groups[1].Value));
+        using var refused = System.Text.Json.JsonDocument.Parse(await (await candidate.SendAsync(reopen)).Content.ReadAsStringAsync());
+        Assert.Equal($"The opportunity “{opportunity.Details.Name}” is open: there is no need to reopen it.",
+            refused.RootElement.GetProperty("action").GetProperty("errors")[0].GetProperty("message").GetString());
+
+        // The history names every action in words, accepted or refused, and gives the reasons in the candidate's language.
+        var history = WebUtility.HtmlDecode(await candidate.GetStringAsync(Path(session, "Activity")));
+        Assert.Equal(4, Occurrences(history, "Add a client"));
+        Assert.Contains("Reopen a sales opportunity", history, StringComparison.Ordinal);
+        Assert.Contains("refused: The NIP “1234567890” is invalid", history, StringComparison.Ordinal);
+        Assert.Contains("refused: The field “Name” is required.", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("account.create", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("opportunity.reopen", history, StringComparison.Ordinal);
+
+        await candidate.PostFormAsync(Path(session, "Activity"), new() { ["culture"] = "pl-PL", ["returnUrl"] = "/" }, "/Account/Culture");
+        var inPolish = WebUtility.HtmlDecode(await candidate.GetStringAsync(Path(session, "Activity")));
+        Assert.Equal(4, Occurrences(inPolish, "Dodanie klienta"));
+        Assert.Contains("Ponowne otwarcie szansy sprzedaży", inPolish, StringComparison.Ordinal);
+        Assert.Contains("odrzucone: NIP „1234567890” jest nieprawidłowy", inPolish, StringComparison.Ordinal);
+        Assert.Contains("odrzucone: Pole „Nazwa” jest wymagane.", inPolish, StringComparison.Ordinal);
+        Assert.DoesNotContain("account.create", inPolish, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_relay_brings_each_new_action_and_the_verdicts_to_a_watcher_in_the_portal()
     {
         var (session, _, person) = await TwoOpenSessionsAsync();
@@ -175,6 +261,14 @@ public sealed partial class SimulationPagesTests(PortalFixture fixture)
             Assert.Equal(CriterionCheckers.All.Count, update.Verdicts.Count);
         }
     }
+
+    private static async Task InEnglishAsync(HttpClient client, Guid session)
+    {
+        var chosen = await client.PostFormAsync("/Candidate/Index", new() { ["culture"] = "en-GB", ["returnUrl"] = Path(session) }, "/Account/Culture");
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+    }
+
+    private static int Occurrences(string text, string part) => Regex.Count(text, Regex.Escape(part));
 
     private static string Path(Guid session, string page = "") => page.Length == 0 ? $"/Candidate/Simulation/{session}" : $"/Candidate/Simulation/{session}/{page}";
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Text.Json.Serialization;
 using System.Xml.Linq;
+using Certification.ExamSimulator.Sandbox;
 using Certification.Portal.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -29,6 +31,44 @@ public sealed partial class TranslationTests(PortalFixture fixture)
     }
 
     [Fact]
+    public void Every_refusal_of_the_simulator_the_labels_it_names_and_every_action_have_english_words()
+    {
+        var resources = Path.Combine(PortalSource, "Resources", "Localization");
+        var refusals = Names(Path.Combine(resources, "SimulatorRefusals.en.resx"));
+        var translated = Names(Path.Combine(resources, "SharedResource.en.resx"));
+
+        Assert.Empty(RefusalCodes.Keys.Except(refusals).Order());
+        Assert.Empty(refusals.Except(RefusalCodes.Keys).Order());
+        Assert.Empty(FieldLabels.All.Except(translated).Order());
+
+        var text = fixture.Host.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var commands = typeof(SandboxCommand).GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false)
+            .Cast<JsonDerivedTypeAttribute>().Select(a => (string)a.TypeDiscriminator!).ToList();
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            var names = new[] { LocalizationHosting.Polish, LocalizationHosting.English }.Select(culture =>
+            {
+                CultureInfo.CurrentUICulture = culture;
+                return commands.Select(c => text.ActionName(c)).ToList();
+            }).ToList();
+
+            foreach (var inLanguage in names)
+            {
+                Assert.DoesNotContain(inLanguage, commands.Contains);
+                Assert.Equal(commands.Count, inLanguage.Distinct().Count());
+            }
+
+            // English names are translations, not the Polish falling through.
+            Assert.Empty(names[0].Intersect(names[1]));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
     public void The_english_resources_are_deployed_with_the_portal()
     {
         var text = fixture.Host.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
@@ -45,6 +85,9 @@ public sealed partial class TranslationTests(PortalFixture fixture)
             CultureInfo.CurrentUICulture = before;
         }
     }
+
+    private static HashSet<string> Names(string resx) =>
+        XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
     private static string RepositoryRoot()
     {

@@ -30,18 +30,17 @@ public static class Filter
             }
 
             var value = condition.Value ?? "";
-            var problem = definition.Type switch
+            var fits = definition.Type switch
             {
-                FieldType.Number or FieldType.Money when PlText.ParseAmount(value) is null => "podaj liczbę",
-                FieldType.Date when ParseDate(value) is null => "podaj datę w postaci DD.MM.RRRR",
-                FieldType.Choice when !definition.Choices.Any(c => PlText.SameKey(c, value)) =>
-                    "wybierz jedną z wartości: " + string.Join(", ", definition.Choices),
-                FieldType.Text when string.IsNullOrWhiteSpace(value) => "podaj tekst",
-                _ => null,
+                FieldType.Number or FieldType.Money => PlText.ParseAmount(value) is not null,
+                FieldType.Date => ParseDate(value) is not null,
+                FieldType.Choice => definition.Choices.Any(c => PlText.SameKey(c, value)),
+                FieldType.Text => !string.IsNullOrWhiteSpace(value),
+                _ => true,
             };
-            if (problem is not null)
+            if (!fits)
             {
-                yield return Refusals.FilterValue(field, definition.Label, value, problem);
+                yield return Refusals.FilterValue(field, definition, value);
             }
         }
     }

@@ -44,7 +44,7 @@ public static partial class OfferTemplates
     {
         if (body.Length > MaxBodyLength)
         {
-            return [Refusals.TooLong("body", "Treść szablonu", MaxBodyLength)];
+            return [Refusals.TooLong("body", FieldLabels.TemplateBody, MaxBodyLength)];
         }
 
         if (IncludeTag().IsMatch(body))

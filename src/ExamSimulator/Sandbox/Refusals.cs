@@ -1,153 +1,200 @@
+using Certification.ExamSimulator.Filtering;
 using Certification.ExamSimulator.Text;
 
 namespace Certification.ExamSimulator.Sandbox;
 
 /// <summary>
-/// The reasons a command is refused: a stable code for programs and the sentence a Polish user reads, which names
-/// the record or value at fault so the candidate can correct it.
+/// The reasons a command is refused: a stable code for programs (<see cref="RefusalCodes"/>), the values the rule
+/// names and the sentence a Polish user reads, which names the record or value at fault so the candidate can correct it.
 /// </summary>
 public static class Refusals
 {
-    public static CommandError Required(string field, string label) => new(field, "required", $"Pole „{label}” jest wymagane.");
+    public static CommandError Required(string field, string label) =>
+        Error(field, RefusalCodes.Required, $"Pole „{label}” jest wymagane.") with { Label = label };
 
     public static CommandError TooLong(string field, string label, int max) =>
-        new(field, "too_long", $"Pole „{label}” może mieć najwyżej {PlFormat.Count(max)} znaków.");
+        Error(field, RefusalCodes.TooLong, $"Pole „{label}” może mieć najwyżej {PlFormat.Count(max)} znaków.", PlFormat.Count(max)) with { Label = label };
 
-    public static CommandError NotFound(string field, string what, string id) => new(field, field + ".not_found", $"{what} „{id}” nie istnieje.");
+    /// <summary>A record the command names is not there; <paramref name="code"/> is one of the <c>*.not_found</c> codes and names the field.</summary>
+    public static CommandError NotFound(string code, string what, string id) => Error(FieldOf(code), code, $"{what} „{id}” nie istnieje.", id);
 
     public static CommandError NipChecksum(string nip) =>
-        new("nip", "account.nip_checksum", $"NIP „{nip}” jest nieprawidłowy: musi mieć 10 cyfr z poprawną cyfrą kontrolną.");
+        Error("nip", RefusalCodes.NipChecksum, $"NIP „{nip}” jest nieprawidłowy: musi mieć 10 cyfr z poprawną cyfrą kontrolną.", nip);
 
     public static CommandError NipTaken(string nip, string accountName) =>
-        new("nip", "account.nip_taken", $"Konto z NIP {nip} już istnieje: „{accountName}”.");
+        Error("nip", RefusalCodes.NipTaken, $"Konto z NIP {nip} już istnieje: „{accountName}”.", nip, accountName);
 
-    public static CommandError NameTaken(string field, string what, string name) =>
-        new(field, field + ".name_taken", $"{what} o nazwie „{name}” już istnieje.");
+    /// <summary>Another record of the kind has the name; <paramref name="code"/> is one of the <c>*.name_taken</c> codes and names the field.</summary>
+    public static CommandError NameTaken(string code, string what, string name) =>
+        Error(FieldOf(code), code, $"{what} o nazwie „{name}” już istnieje.", name);
 
     public static CommandError PostalCode(string value) =>
-        new("postalCode", "postal_code.format", $"Kod pocztowy „{value}” jest nieprawidłowy: podaj go w postaci 00-000.");
+        Error("postalCode", RefusalCodes.PostalCode, $"Kod pocztowy „{value}” jest nieprawidłowy: podaj go w postaci 00-000.", value);
 
     public static CommandError Email(string field, string value) =>
-        new(field, "email.format", $"Adres e-mail „{value}” jest nieprawidłowy.");
+        Error(field, RefusalCodes.Email, $"Adres e-mail „{value}” jest nieprawidłowy.", value);
 
     public static CommandError Phone(string field, string value) =>
-        new(field, "phone.format", $"Numer telefonu „{value}” jest nieprawidłowy: podaj 9 cyfr, można poprzedzić je +48.");
+        Error(field, RefusalCodes.Phone, $"Numer telefonu „{value}” jest nieprawidłowy: podaj 9 cyfr, można poprzedzić je +48.", value);
 
     public static CommandError Voivodeship(string value) =>
-        new("voivodeship", "account.voivodeship_unknown", $"Nie ma województwa „{value}”: wybierz jedno z 16 województw.");
+        Error("voivodeship", RefusalCodes.Voivodeship, $"Nie ma województwa „{value}”: wybierz jedno z 16 województw.", value);
 
-    public static CommandError Employees() => new("employees", "account.employees_negative", "Liczba pracowników nie może być ujemna.");
+    public static CommandError Employees() => Error("employees", RefusalCodes.Employees, "Liczba pracowników nie może być ujemna.");
+
+    public static CommandError EventKind() =>
+        Error("kind", RefusalCodes.EventKind, "Ręcznie można zapisać notatkę, rozmowę, spotkanie lub e-mail.");
 
     public static CommandError ContactOfOtherAccount(string contactName, string accountName) =>
-        new("contactId", "contact.other_account", $"{contactName} nie jest osobą kontaktową klienta „{accountName}”.");
+        Error("contactId", RefusalCodes.ContactOfOtherAccount, $"{contactName} nie jest osobą kontaktową klienta „{accountName}”.", contactName, accountName);
 
-    public static CommandError Probability() => new("probability", "stage.probability_range", "Prawdopodobieństwo etapu musi wynosić od 0 do 100%.");
+    public static CommandError TooManyStages(string field, int max) =>
+        Error(field, RefusalCodes.TooManyStages, $"Lejek może mieć najwyżej {PlFormat.Count(max)} etapów.", PlFormat.Count(max));
+
+    public static CommandError Probability() => Error("probability", RefusalCodes.Probability, "Prawdopodobieństwo etapu musi wynosić od 0 do 100%.");
 
     public static CommandError StagePosition(int count) =>
-        new("position", "stage.position_range", $"Pozycja etapu musi być od 1 do {PlFormat.Count(count)}.");
+        Error("position", RefusalCodes.StagePosition, $"Pozycja etapu musi być od 1 do {PlFormat.Count(count)}.", PlFormat.Count(count));
 
     public static CommandError StageInUse(string stageName) =>
-        new("stageId", "stage.in_use", $"Nie można usunąć etapu „{stageName}”: są do niego przypisane szanse sprzedaży lub zadania.");
+        Error("stageId", RefusalCodes.StageInUse, $"Nie można usunąć etapu „{stageName}”: są do niego przypisane szanse sprzedaży lub zadania.", stageName);
 
     public static CommandError StageOfOtherPipeline(string stageName, string pipelineName) =>
-        new("stageId", "stage.other_pipeline", $"Etap „{stageName}” nie należy do lejka „{pipelineName}”.");
+        Error("stageId", RefusalCodes.StageOfOtherPipeline, $"Etap „{stageName}” nie należy do lejka „{pipelineName}”.", stageName, pipelineName);
 
     public static CommandError PipelineWithoutStages(string pipelineName) =>
-        new("pipelineId", "pipeline.no_stages", $"Lejek „{pipelineName}” nie ma jeszcze etapów: najpierw je dodaj.");
+        Error("pipelineId", RefusalCodes.PipelineWithoutStages, $"Lejek „{pipelineName}” nie ma jeszcze etapów: najpierw je dodaj.", pipelineName);
 
     public static CommandError StageNameRepeated(string name) =>
-        new("stageNames", "stage.name_taken", $"Etap „{name}” powtarza się w lejku: nazwy etapów muszą być różne.");
+        Error("stageNames", RefusalCodes.StageNameRepeated, $"Etap „{name}” powtarza się w lejku: nazwy etapów muszą być różne.", name);
 
-    public static CommandError ValuePositive() => new("value", "opportunity.value_positive", "Wartość szansy musi być większa od zera.");
+    public static CommandError ValuePositive() => Error("value", RefusalCodes.ValuePositive, "Wartość szansy musi być większa od zera.");
 
-    public static CommandError DateInPast(string field, string label, DateOnly today) =>
-        new(field, field + ".past", $"{label} nie może być wcześniejszy niż dzisiejszy dzień w symulacji ({PlFormat.Date(today)}).");
+    /// <summary>A date before the simulated today; <paramref name="code"/> is one of the <c>*.past</c> codes and names the field.</summary>
+    public static CommandError DateInPast(string code, string label, DateOnly today) =>
+        Error(FieldOf(code), code, $"{label} nie może być wcześniejszy niż dzisiejszy dzień w symulacji ({PlFormat.Date(today)}).", PlFormat.Date(today))
+            with { Label = label };
 
     public static CommandError OpportunityClosed(string name, OpportunityStatus status) =>
-        new("opportunityId", "opportunity.closed", $"Szansa „{name}” jest zamknięta ({Labels.Of(status).ToLowerInvariant()}): otwórz ją ponownie, aby ją zmienić.");
+        Error("opportunityId", RefusalCodes.OpportunityClosed,
+            $"Szansa „{name}” jest zamknięta ({Labels.Of(status).ToLowerInvariant()}): otwórz ją ponownie, aby ją zmienić.", name)
+            with { Variant = status == OpportunityStatus.Won ? "won" : "lost" };
 
     public static CommandError OpportunityNotClosed(string name) =>
-        new("opportunityId", "opportunity.not_closed", $"Szansa „{name}” jest otwarta: nie trzeba jej otwierać ponownie.");
+        Error("opportunityId", RefusalCodes.OpportunityNotClosed, $"Szansa „{name}” jest otwarta: nie trzeba jej otwierać ponownie.", name);
 
     public static CommandError SameStage(string name, string stageName) =>
-        new("stageId", "opportunity.same_stage", $"Szansa „{name}” jest już na etapie „{stageName}”.");
+        Error("stageId", RefusalCodes.SameStage, $"Szansa „{name}” jest już na etapie „{stageName}”.", name, stageName);
 
-    public static CommandError ActivitiesOpen(string stageName, IEnumerable<string> activities) =>
-        new("stageId", "opportunity.activities_open",
-            $"Nie można zamknąć etapu „{stageName}”: najpierw wykonaj czynności: {string.Join(", ", activities.Select(a => "„" + a + "”"))}.");
+    public static CommandError ActivitiesOpen(string stageName, IEnumerable<string> activities)
+    {
+        var open = activities.ToList();
+        return Error("stageId", RefusalCodes.ActivitiesOpen,
+            $"Nie można zamknąć etapu „{stageName}”: najpierw wykonaj czynności: {string.Join(", ", open.Select(a => "„" + a + "”"))}.",
+            stageName, string.Join(", ", open));
+    }
 
-    public static CommandError LostReason() => new("reason", "opportunity.lost_reason", "Podaj przyczynę przegranej szansy.");
+    public static CommandError LostReason() => Error("reason", RefusalCodes.LostReason, "Podaj przyczynę przegranej szansy.");
 
     public static CommandError ActivityDone(string description) =>
-        new("activityId", "activity.done", $"Czynność „{description}” jest już wykonana.");
+        Error("activityId", RefusalCodes.ActivityDone, $"Czynność „{description}” jest już wykonana.", description);
+
+    public static CommandError TaskPriority() => Error("priority", RefusalCodes.TaskPriority, "Wybierz priorytet: niski, normalny, wysoki lub pilny.");
 
     public static CommandError TaskStageWithoutPipeline() =>
-        new("pipelineId", "task.stage_pipeline", "Aby przypisać zadanie do etapu, wybierz też lejek.");
+        Error("pipelineId", RefusalCodes.TaskStageWithoutPipeline, "Aby przypisać zadanie do etapu, wybierz też lejek.");
 
     public static CommandError OpportunityOfOtherAccount(string opportunityName, string accountName) =>
-        new("opportunityId", "opportunity.other_account", $"Szansa „{opportunityName}” nie należy do klienta „{accountName}”.");
+        Error("opportunityId", RefusalCodes.OpportunityOfOtherAccount, $"Szansa „{opportunityName}” nie należy do klienta „{accountName}”.", opportunityName, accountName);
 
-    public static CommandError Progress() => new("progress", "task.progress_range", "Stopień realizacji musi wynosić od 0 do 100%.");
+    public static CommandError Progress() => Error("progress", RefusalCodes.Progress, "Stopień realizacji musi wynosić od 0 do 100%.");
 
-    public static CommandError ProgressStatus(CrmTaskStatus status) => new("progress", "task.progress_status", status switch
+    public static CommandError ProgressStatus(CrmTaskStatus status) => status switch
     {
-        CrmTaskStatus.Done => "Zadanie zakończone ma stopień realizacji 100%.",
-        CrmTaskStatus.ToDo => "Zadanie do zrobienia ma stopień realizacji 0%: zmień status na „W toku”.",
-        _ => "Zadanie w toku ma stopień realizacji od 1 do 99%.",
-    });
+        CrmTaskStatus.Done => Error("progress", RefusalCodes.ProgressStatus, "Zadanie zakończone ma stopień realizacji 100%.") with { Variant = "done" },
+        CrmTaskStatus.ToDo => Error("progress", RefusalCodes.ProgressStatus, "Zadanie do zrobienia ma stopień realizacji 0%: zmień status na „W toku”.") with { Variant = "to_do" },
+        _ => Error("progress", RefusalCodes.ProgressStatus, "Zadanie w toku ma stopień realizacji od 1 do 99%.") with { Variant = "in_progress" },
+    };
 
-    public static CommandError Range() => new("to", "range.order", "Data końcowa nie może być wcześniejsza niż początkowa.");
+    public static CommandError Range() => Error("to", RefusalCodes.RangeOrder, "Data końcowa nie może być wcześniejsza niż początkowa.");
 
-    public static CommandError RangeTooLong() => new("to", "range.too_long", "Zakres dat może obejmować najwyżej rok.");
+    public static CommandError RangeTooLong() => Error("to", RefusalCodes.RangeTooLong, "Zakres dat może obejmować najwyżej rok.");
 
-    public static CommandError ConditionsRequired() => new("conditions", "segment.conditions_required", "Segment musi mieć co najmniej jeden warunek.");
+    public static CommandError ConditionsRequired() => Error("conditions", RefusalCodes.ConditionsRequired, "Segment musi mieć co najmniej jeden warunek.");
 
-    public static CommandError FieldUnknown(string field, string id) => new(field, "field.unknown", $"Nie ma pola „{id}”.");
+    public static CommandError TooManyConditions(int max) =>
+        Error("conditions", RefusalCodes.TooManyConditions, $"Filtr może mieć najwyżej {PlFormat.Count(max)} warunków.", PlFormat.Count(max));
+
+    public static CommandError FieldUnknown(string field, string id) => Error(field, RefusalCodes.FieldUnknown, $"Nie ma pola „{id}”.", id);
 
     public static CommandError OperatorNotFor(string field, string label) =>
-        new(field, "filter.operator", $"Tego warunku nie można użyć dla pola „{label}”.");
+        Error(field, RefusalCodes.OperatorNotFor, $"Tego warunku nie można użyć dla pola „{label}”.", label);
 
-    public static CommandError FilterValue(string field, string label, string value, string expected) =>
-        new(field, "filter.value", $"Wartość „{value}” nie pasuje do pola „{label}”: {expected}.");
+    /// <summary>A filter's value that does not fit its field: what the field takes depends on its type.</summary>
+    public static CommandError FilterValue(string field, FieldDefinition definition, string value)
+    {
+        var choices = string.Join(", ", definition.Choices);
+        var (variant, expected) = definition.Type switch
+        {
+            FieldType.Number or FieldType.Money => ("number", "podaj liczbę"),
+            FieldType.Date => ("date", "podaj datę w postaci DD.MM.RRRR"),
+            FieldType.Choice => ("choice", "wybierz jedną z wartości: " + choices),
+            _ => ("text", "podaj tekst"),
+        };
+        return Error(field, RefusalCodes.FilterValue, $"Wartość „{value}” nie pasuje do pola „{definition.Label}”: {expected}.", definition.Label, value, choices)
+            with { Variant = variant };
+    }
 
-    public static CommandError ColumnsRequired() => new("columns", "report.columns_required", "Wybierz co najmniej jedno pole raportu albo pogrupuj dane.");
+    public static CommandError ColumnsRequired() =>
+        Error("columns", RefusalCodes.ColumnsRequired, "Wybierz co najmniej jedno pole raportu albo pogrupuj dane.");
 
-    public static CommandError AggregatesRequired() => new("aggregates", "report.aggregates_required", "Raport grupowany musi mieć co najmniej jedno podsumowanie (np. liczbę lub sumę).");
+    public static CommandError AggregatesRequired() =>
+        Error("aggregates", RefusalCodes.AggregatesRequired, "Raport grupowany musi mieć co najmniej jedno podsumowanie (np. liczbę lub sumę).");
 
     public static CommandError AggregateNotNumeric(string label) =>
-        new("aggregates", "report.aggregate_field", $"Sumę, średnią, minimum i maksimum można liczyć tylko z pól liczbowych, a „{label}” nim nie jest.");
+        Error("aggregates", RefusalCodes.AggregateNotNumeric, $"Sumę, średnią, minimum i maksimum można liczyć tylko z pól liczbowych, a „{label}” nim nie jest.", label);
 
     public static CommandError BucketNotDate(string label) =>
-        new("grouping", "report.bucket_field", $"Grupować po miesiącach, kwartałach lub latach można tylko pole z datą, a „{label}” nim nie jest.");
+        Error("grouping", RefusalCodes.BucketNotDate, $"Grupować po miesiącach, kwartałach lub latach można tylko pole z datą, a „{label}” nim nie jest.", label);
 
     public static CommandError ChartNeedsGrouping() =>
-        new("chart", "report.chart_grouping", "Wykres pokazuje dane pogrupowane: wybierz pole grupowania albo formę „Tabela”.");
+        Error("chart", RefusalCodes.ChartNeedsGrouping, "Wykres pokazuje dane pogrupowane: wybierz pole grupowania albo formę „Tabela”.");
 
-    public static CommandError TemplateSyntax(string detail) => new("body", "template.syntax", $"Błąd w szablonie: {detail}");
+    public static CommandError ExportFormat() => Error("format", RefusalCodes.ExportFormat, "Raport można wyeksportować do pliku CSV.");
+
+    public static CommandError TemplateSyntax(string detail) => Error("body", RefusalCodes.TemplateSyntax, $"Błąd w szablonie: {detail}", detail);
 
     public static CommandError TemplateUnknownTag(string tag) =>
-        new("body", "template.unknown_tag", $"Nieznany tag „{tag}”: wybierz tag z listy dostępnych tagów.");
+        Error("body", RefusalCodes.TemplateUnknownTag, $"Nieznany tag „{tag}”: wybierz tag z listy dostępnych tagów.", tag);
 
     public static CommandError TemplateInclude() =>
-        new("body", "template.include", "Szablon nie może dołączać innych plików (include, render).");
+        Error("body", RefusalCodes.TemplateInclude, "Szablon nie może dołączać innych plików (include, render).");
 
     public static CommandError TemplateRender(string detail) =>
-        new("templateId", "template.render", $"Nie udało się wypełnić szablonu: {detail}");
+        Error("templateId", RefusalCodes.TemplateRender, $"Nie udało się wypełnić szablonu: {detail}", detail);
 
-    public static CommandError LinesRequired() => new("lines", "offer.lines_required", "Oferta musi mieć co najmniej jedną pozycję.");
+    public static CommandError LinesRequired() => Error("lines", RefusalCodes.LinesRequired, "Oferta musi mieć co najmniej jedną pozycję.");
 
     public static CommandError Quantity(string product) =>
-        new("lines", "offer.quantity", $"Ilość pozycji „{product}” musi być większa od zera (najwyżej 10 000).");
+        Error("lines", RefusalCodes.Quantity, $"Ilość pozycji „{product}” musi być większa od zera (najwyżej 10 000).", product);
 
-    public static CommandError Discount(string product) => new("lines", "offer.discount", $"Rabat pozycji „{product}” musi wynosić od 0 do 100%.");
+    public static CommandError Discount(string product) =>
+        Error("lines", RefusalCodes.Discount, $"Rabat pozycji „{product}” musi wynosić od 0 do 100%.", product);
 
-    public static CommandError ValidDays() => new("validDays", "offer.valid_days", "Oferta może być ważna od 1 do 90 dni.");
+    public static CommandError ValidDays() => Error("validDays", RefusalCodes.ValidDays, "Oferta może być ważna od 1 do 90 dni.");
 
     public static CommandError ContactWithoutEmail(string contactName) =>
-        new("contactId", "offer.contact_email", $"{contactName} nie ma adresu e-mail: uzupełnij go, zanim wyślesz ofertę.");
+        Error("contactId", RefusalCodes.ContactWithoutEmail, $"{contactName} nie ma adresu e-mail: uzupełnij go, zanim wyślesz ofertę.", contactName);
 
     public static CommandError OfferSent(string number, DateTime at) =>
-        new("offerId", "offer.already_sent", $"Oferta {number} została już wysłana {PlFormat.DateTime(at)}.");
+        Error("offerId", RefusalCodes.OfferSent, $"Oferta {number} została już wysłana {PlFormat.DateTime(at)}.", number, PlFormat.DateTime(at));
 
-    public static CommandError QuestionUnknown(string id) => new("questionId", "answer.question_unknown", $"W arkuszu zadań nie ma pytania „{id}”.");
+    public static CommandError QuestionUnknown(string id) =>
+        Error("questionId", RefusalCodes.QuestionUnknown, $"W arkuszu zadań nie ma pytania „{id}”.", id);
+
+    private static CommandError Error(string field, string code, string message, params string[] arguments) =>
+        new(field, code, message) { Arguments = [.. arguments] };
+
+    // "pipeline.not_found" concerns the field "pipeline": the codes of records name their field first.
+    private static string FieldOf(string code) => code[..code.IndexOf('.', StringComparison.Ordinal)];
 }

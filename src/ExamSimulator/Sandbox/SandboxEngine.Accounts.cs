@@ -23,7 +23,7 @@ public static partial class SandboxEngine
         var account = state.FindAccount(command.AccountId);
         if (account is null)
         {
-            return Refuse(state, Refusals.NotFound("account", "Klient", command.AccountId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.AccountNotFound, "Klient", command.AccountId));
         }
 
         var (data, errors) = CheckAccount(state, command.Data, account.Id);
@@ -58,14 +58,14 @@ public static partial class SandboxEngine
         var account = state.FindAccount(command.AccountId);
         if (account is null)
         {
-            return Refuse(state, Refusals.NotFound("account", "Klient", command.AccountId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.AccountNotFound, "Klient", command.AccountId));
         }
 
         var errors = new List<CommandError>();
-        RequireText(errors, command.Text, "text", "Treść", TextLength);
+        RequireText(errors, command.Text, "text", FieldLabels.EventText, TextLength);
         if (command.Kind is not (AccountEventKind.Note or AccountEventKind.Call or AccountEventKind.Meeting or AccountEventKind.Email))
         {
-            errors.Add(new CommandError("kind", "account.event_kind", "Ręcznie można zapisać notatkę, rozmowę, spotkanie lub e-mail."));
+            errors.Add(Refusals.EventKind());
         }
 
         if (errors.Count > 0)
@@ -83,7 +83,7 @@ public static partial class SandboxEngine
         var account = state.FindAccount(command.AccountId);
         if (account is null)
         {
-            return Refuse(state, Refusals.NotFound("account", "Klient", command.AccountId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.AccountNotFound, "Klient", command.AccountId));
         }
 
         var (data, errors) = CheckContact(command.Data);
@@ -104,7 +104,7 @@ public static partial class SandboxEngine
         var contact = state.FindContact(command.ContactId);
         if (contact is null)
         {
-            return Refuse(state, Refusals.NotFound("contact", "Osoba kontaktowa", command.ContactId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.ContactNotFound, "Osoba kontaktowa", command.ContactId));
         }
 
         var (data, errors) = CheckContact(command.Data);
@@ -129,11 +129,11 @@ public static partial class SandboxEngine
     private static (AccountData Data, List<CommandError> Errors) CheckAccount(SandboxState state, AccountData input, string? accountId)
     {
         var errors = new List<CommandError>();
-        RequireText(errors, input.Name, "name", "Nazwa", NameLength);
-        OptionalText(errors, input.Industry, "industry", "Branża", ShortNameLength);
-        OptionalText(errors, input.Street, "street", "Ulica i numer", NameLength);
-        OptionalText(errors, input.City, "city", "Miejscowość", ShortNameLength);
-        OptionalText(errors, input.Website, "website", "Strona WWW", NameLength);
+        RequireText(errors, input.Name, "name", FieldLabels.Name, NameLength);
+        OptionalText(errors, input.Industry, "industry", FieldLabels.Industry, ShortNameLength);
+        OptionalText(errors, input.Street, "street", FieldLabels.Street, NameLength);
+        OptionalText(errors, input.City, "city", FieldLabels.City, ShortNameLength);
+        OptionalText(errors, input.Website, "website", FieldLabels.Website, NameLength);
 
         var nip = InputRules.Clean(input.Nip);
         if (nip is not null)
@@ -156,7 +156,7 @@ public static partial class SandboxEngine
         var name = InputRules.Clean(input.Name);
         if (name is not null && state.Accounts.Exists(a => a.Id != accountId && PlText.SameKey(a.Data.Name, name)))
         {
-            errors.Add(Refusals.NameTaken("account", "Konto klienta", name));
+            errors.Add(Refusals.NameTaken(RefusalCodes.AccountNameTaken, "Konto klienta", name));
         }
 
         var postalCode = InputRules.Clean(input.PostalCode);
@@ -203,9 +203,9 @@ public static partial class SandboxEngine
     private static (ContactData Data, List<CommandError> Errors) CheckContact(ContactData input)
     {
         var errors = new List<CommandError>();
-        RequireText(errors, input.FirstName, "firstName", "Imię", ShortNameLength);
-        RequireText(errors, input.LastName, "lastName", "Nazwisko", ShortNameLength);
-        OptionalText(errors, input.Position, "position", "Stanowisko", ShortNameLength);
+        RequireText(errors, input.FirstName, "firstName", FieldLabels.FirstName, ShortNameLength);
+        RequireText(errors, input.LastName, "lastName", FieldLabels.LastName, ShortNameLength);
+        OptionalText(errors, input.Position, "position", FieldLabels.Position, ShortNameLength);
         var email = InputRules.Clean(input.Email);
         if (email is not null && !InputRules.IsValidEmail(email))
         {

@@ -13,15 +13,15 @@ public static partial class SandboxEngine
         var existing = command.SegmentId is null ? null : state.FindSegment(command.SegmentId);
         if (command.SegmentId is not null && existing is null)
         {
-            return Refuse(state, Refusals.NotFound("segment", "Segment", command.SegmentId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.SegmentNotFound, "Segment", command.SegmentId));
         }
 
         var errors = new List<CommandError>();
-        RequireText(errors, command.Name, "name", "Nazwa segmentu", ShortNameLength);
-        OptionalText(errors, command.Purpose, "purpose", "Cel segmentu", TextLength);
+        RequireText(errors, command.Name, "name", FieldLabels.SegmentName, ShortNameLength);
+        OptionalText(errors, command.Purpose, "purpose", FieldLabels.SegmentPurpose, TextLength);
         if (!string.IsNullOrWhiteSpace(command.Name) && state.Segments.Exists(s => s.Id != existing?.Id && PlText.SameKey(s.Name, command.Name)))
         {
-            errors.Add(Refusals.NameTaken("segment", "Segment", command.Name.Trim()));
+            errors.Add(Refusals.NameTaken(RefusalCodes.SegmentNameTaken, "Segment", command.Name.Trim()));
         }
 
         if (command.Conditions.Count == 0)
@@ -49,7 +49,7 @@ public static partial class SandboxEngine
     {
         var segment = state.FindSegment(command.SegmentId);
         return segment is null
-            ? Refuse(state, Refusals.NotFound("segment", "Segment", command.SegmentId))
+            ? Refuse(state, Refusals.NotFound(RefusalCodes.SegmentNotFound, "Segment", command.SegmentId))
             : Done(state with { Segments = state.Segments.Remove(segment) }, $"Usunięto segment {Quoted(segment.Name)}.");
     }
 
@@ -58,14 +58,14 @@ public static partial class SandboxEngine
         var existing = command.TaskListId is null ? null : state.FindTaskList(command.TaskListId);
         if (command.TaskListId is not null && existing is null)
         {
-            return Refuse(state, Refusals.NotFound("taskList", "Lista zadań", command.TaskListId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.TaskListNotFound, "Lista zadań", command.TaskListId));
         }
 
         var errors = new List<CommandError>();
-        RequireText(errors, command.Name, "name", "Nazwa listy", ShortNameLength);
+        RequireText(errors, command.Name, "name", FieldLabels.TaskListName, ShortNameLength);
         if (!string.IsNullOrWhiteSpace(command.Name) && state.TaskLists.Exists(l => l.Id != existing?.Id && PlText.SameKey(l.Name, command.Name)))
         {
-            errors.Add(Refusals.NameTaken("taskList", "Lista zadań", command.Name.Trim()));
+            errors.Add(Refusals.NameTaken(RefusalCodes.TaskListNameTaken, "Lista zadań", command.Name.Trim()));
         }
 
         if (command.To < command.From)
@@ -99,7 +99,7 @@ public static partial class SandboxEngine
     {
         var list = state.FindTaskList(command.TaskListId);
         return list is null
-            ? Refuse(state, Refusals.NotFound("taskList", "Lista zadań", command.TaskListId))
+            ? Refuse(state, Refusals.NotFound(RefusalCodes.TaskListNotFound, "Lista zadań", command.TaskListId))
             : Done(state with { TaskLists = state.TaskLists.Remove(list) }, $"Usunięto listę zadań {Quoted(list.Name)}.");
     }
 
@@ -108,14 +108,14 @@ public static partial class SandboxEngine
         var existing = command.ReportId is null ? null : state.FindReport(command.ReportId);
         if (command.ReportId is not null && existing is null)
         {
-            return Refuse(state, Refusals.NotFound("report", "Raport", command.ReportId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.ReportNotFound, "Raport", command.ReportId));
         }
 
         var errors = new List<CommandError>();
-        RequireText(errors, command.Name, "name", "Nazwa raportu", ShortNameLength);
+        RequireText(errors, command.Name, "name", FieldLabels.ReportName, ShortNameLength);
         if (!string.IsNullOrWhiteSpace(command.Name) && state.Reports.Exists(r => r.Id != existing?.Id && PlText.SameKey(r.Name, command.Name)))
         {
-            errors.Add(Refusals.NameTaken("report", "Raport", command.Name.Trim()));
+            errors.Add(Refusals.NameTaken(RefusalCodes.ReportNameTaken, "Raport", command.Name.Trim()));
         }
 
         CheckConditionCount(errors, command.Definition.Filters.Count);
@@ -136,7 +136,7 @@ public static partial class SandboxEngine
     {
         var report = state.FindReport(command.ReportId);
         return report is null
-            ? Refuse(state, Refusals.NotFound("report", "Raport", command.ReportId))
+            ? Refuse(state, Refusals.NotFound(RefusalCodes.ReportNotFound, "Raport", command.ReportId))
             : Done(state with { Reports = state.Reports.Remove(report) }, $"Usunięto raport {Quoted(report.Name)}.");
     }
 
@@ -145,12 +145,12 @@ public static partial class SandboxEngine
         var report = state.FindReport(command.ReportId);
         if (report is null)
         {
-            return Refuse(state, Refusals.NotFound("report", "Raport", command.ReportId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.ReportNotFound, "Raport", command.ReportId));
         }
 
         if (!Enum.IsDefined(command.Format))
         {
-            return Refuse(state, new CommandError("format", "report.format", "Raport można wyeksportować do pliku CSV."));
+            return Refuse(state, Refusals.ExportFormat());
         }
 
         var rows = ReportEngine.Run(state, report.Name, report.Definition).Rows.Count;
@@ -167,7 +167,7 @@ public static partial class SandboxEngine
             errors.Add(Refusals.QuestionUnknown(command.QuestionId));
         }
 
-        RequireText(errors, command.Text, "text", "Odpowiedź", NameLength);
+        RequireText(errors, command.Text, "text", FieldLabels.Answer, NameLength);
         if (errors.Count > 0)
         {
             return Refuse(state, errors);
@@ -181,7 +181,7 @@ public static partial class SandboxEngine
     {
         if (count > MaxConditions)
         {
-            errors.Add(new CommandError("conditions", "filter.too_many", $"Filtr może mieć najwyżej {PlFormat.Count(MaxConditions)} warunków."));
+            errors.Add(Refusals.TooManyConditions(MaxConditions));
         }
     }
 

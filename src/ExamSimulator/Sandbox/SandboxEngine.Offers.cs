@@ -11,19 +11,19 @@ public static partial class SandboxEngine
         var existing = command.TemplateId is null ? null : state.FindTemplate(command.TemplateId);
         if (command.TemplateId is not null && existing is null)
         {
-            return Refuse(state, Refusals.NotFound("template", "Szablon oferty", command.TemplateId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.TemplateNotFound, "Szablon oferty", command.TemplateId));
         }
 
         var errors = new List<CommandError>();
-        RequireText(errors, command.Name, "name", "Nazwa szablonu", ShortNameLength);
+        RequireText(errors, command.Name, "name", FieldLabels.TemplateName, ShortNameLength);
         if (!string.IsNullOrWhiteSpace(command.Name) && state.Templates.Exists(t => t.Id != existing?.Id && PlText.SameKey(t.Name, command.Name)))
         {
-            errors.Add(Refusals.NameTaken("template", "Szablon oferty", command.Name.Trim()));
+            errors.Add(Refusals.NameTaken(RefusalCodes.TemplateNameTaken, "Szablon oferty", command.Name.Trim()));
         }
 
         if (string.IsNullOrWhiteSpace(command.Body))
         {
-            errors.Add(Refusals.Required("body", "Treść szablonu"));
+            errors.Add(Refusals.Required("body", FieldLabels.TemplateBody));
         }
         else
         {
@@ -48,7 +48,7 @@ public static partial class SandboxEngine
     {
         var template = state.FindTemplate(command.TemplateId);
         return template is null
-            ? Refuse(state, Refusals.NotFound("template", "Szablon oferty", command.TemplateId))
+            ? Refuse(state, Refusals.NotFound(RefusalCodes.TemplateNotFound, "Szablon oferty", command.TemplateId))
             : Done(state with { Templates = state.Templates.Remove(template) }, $"Usunięto szablon oferty {Quoted(template.Name)}.");
     }
 
@@ -58,19 +58,19 @@ public static partial class SandboxEngine
         var template = state.FindTemplate(command.TemplateId);
         if (template is null)
         {
-            errors.Add(Refusals.NotFound("template", "Szablon oferty", command.TemplateId));
+            errors.Add(Refusals.NotFound(RefusalCodes.TemplateNotFound, "Szablon oferty", command.TemplateId));
         }
 
         var account = state.FindAccount(command.AccountId);
         if (account is null)
         {
-            errors.Add(Refusals.NotFound("account", "Klient", command.AccountId));
+            errors.Add(Refusals.NotFound(RefusalCodes.AccountNotFound, "Klient", command.AccountId));
         }
 
         var contact = state.FindContact(command.ContactId);
         if (contact is null)
         {
-            errors.Add(Refusals.NotFound("contact", "Osoba kontaktowa", command.ContactId));
+            errors.Add(Refusals.NotFound(RefusalCodes.ContactNotFound, "Osoba kontaktowa", command.ContactId));
         }
         else if (account is not null && contact.AccountId != account.Id)
         {
@@ -80,7 +80,7 @@ public static partial class SandboxEngine
         var opportunity = state.FindOpportunity(InputRules.Clean(command.OpportunityId));
         if (command.OpportunityId is not null && opportunity is null)
         {
-            errors.Add(Refusals.NotFound("opportunity", "Szansa sprzedaży", command.OpportunityId));
+            errors.Add(Refusals.NotFound(RefusalCodes.OpportunityNotFound, "Szansa sprzedaży", command.OpportunityId));
         }
         else if (opportunity is not null && account is not null && opportunity.Details.AccountId != account.Id)
         {
@@ -98,7 +98,7 @@ public static partial class SandboxEngine
             var product = state.FindProduct(request.ProductId);
             if (product is null)
             {
-                errors.Add(Refusals.NotFound("product", "Produkt", request.ProductId));
+                errors.Add(Refusals.NotFound(RefusalCodes.ProductNotFound, "Produkt", request.ProductId));
                 continue;
             }
 
@@ -154,7 +154,7 @@ public static partial class SandboxEngine
         var offer = state.FindOffer(command.OfferId);
         if (offer is null)
         {
-            return Refuse(state, Refusals.NotFound("offer", "Oferta", command.OfferId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.OfferNotFound, "Oferta", command.OfferId));
         }
 
         if (offer.SentAt is { } sentAt)
@@ -171,11 +171,11 @@ public static partial class SandboxEngine
             errors.Add(Refusals.ContactWithoutEmail(name));
         }
 
-        OptionalText(errors, command.Message, "message", "Wiadomość", TextLength);
+        OptionalText(errors, command.Message, "message", FieldLabels.OfferMessage, TextLength);
         var account = state.FindAccount(offer.Recipient.AccountId);
         if (account is null)
         {
-            errors.Add(Refusals.NotFound("account", "Klient", offer.Recipient.AccountId));
+            errors.Add(Refusals.NotFound(RefusalCodes.AccountNotFound, "Klient", offer.Recipient.AccountId));
         }
 
         if (errors.Count > 0)

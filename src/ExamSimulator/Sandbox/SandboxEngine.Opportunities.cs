@@ -12,7 +12,7 @@ public static partial class SandboxEngine
         var pipeline = state.FindPipeline(command.PipelineId);
         if (pipeline is null)
         {
-            errors.Add(Refusals.NotFound("pipeline", "Lejek", command.PipelineId));
+            errors.Add(Refusals.NotFound(RefusalCodes.PipelineNotFound, "Lejek", command.PipelineId));
         }
         else if (!pipeline.Stages.Exists(s => s.Id == command.StageId))
         {
@@ -41,7 +41,7 @@ public static partial class SandboxEngine
         var opportunity = state.FindOpportunity(command.OpportunityId);
         if (opportunity is null)
         {
-            return Refuse(state, Refusals.NotFound("opportunity", "Szansa sprzedaży", command.OpportunityId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.OpportunityNotFound, "Szansa sprzedaży", command.OpportunityId));
         }
 
         if (opportunity.Status != OpportunityStatus.Open)
@@ -78,7 +78,7 @@ public static partial class SandboxEngine
         var opportunity = state.FindOpportunity(command.OpportunityId);
         if (opportunity is null)
         {
-            return Refuse(state, Refusals.NotFound("opportunity", "Szansa sprzedaży", command.OpportunityId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.OpportunityNotFound, "Szansa sprzedaży", command.OpportunityId));
         }
 
         if (opportunity.Status != OpportunityStatus.Open)
@@ -118,7 +118,7 @@ public static partial class SandboxEngine
         var opportunity = state.FindOpportunity(command.OpportunityId);
         if (opportunity is null)
         {
-            return Refuse(state, Refusals.NotFound("opportunity", "Szansa sprzedaży", command.OpportunityId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.OpportunityNotFound, "Szansa sprzedaży", command.OpportunityId));
         }
 
         if (opportunity.Status != OpportunityStatus.Open)
@@ -133,7 +133,7 @@ public static partial class SandboxEngine
             errors.Add(Refusals.LostReason());
         }
 
-        OptionalText(errors, reason, "reason", "Przyczyna", TextLength);
+        OptionalText(errors, reason, "reason", FieldLabels.LostReason, TextLength);
         if (command.Won && OpenActivities(opportunity) is { Count: > 0 } open)
         {
             errors.Add(Refusals.ActivitiesOpen(state.StageName(opportunity.StageId), open));
@@ -174,7 +174,7 @@ public static partial class SandboxEngine
         var opportunity = state.FindOpportunity(command.OpportunityId);
         if (opportunity is null)
         {
-            return Refuse(state, Refusals.NotFound("opportunity", "Szansa sprzedaży", command.OpportunityId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.OpportunityNotFound, "Szansa sprzedaży", command.OpportunityId));
         }
 
         if (opportunity.Status == OpportunityStatus.Open)
@@ -198,7 +198,7 @@ public static partial class SandboxEngine
         var opportunity = state.FindOpportunity(command.OpportunityId);
         if (opportunity is null)
         {
-            return Refuse(state, Refusals.NotFound("opportunity", "Szansa sprzedaży", command.OpportunityId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.OpportunityNotFound, "Szansa sprzedaży", command.OpportunityId));
         }
 
         if (opportunity.Status != OpportunityStatus.Open)
@@ -207,7 +207,7 @@ public static partial class SandboxEngine
         }
 
         var errors = new List<CommandError>();
-        RequireText(errors, command.Description, "description", "Czynność", NameLength);
+        RequireText(errors, command.Description, "description", FieldLabels.ActivityDescription, NameLength);
         var pipeline = state.FindPipeline(opportunity.PipelineId)!;
         if (!pipeline.Stages.Exists(s => s.Id == command.StageId))
         {
@@ -216,7 +216,7 @@ public static partial class SandboxEngine
 
         if (command.DueDate < now.Today)
         {
-            errors.Add(Refusals.DateInPast("dueDate", "Termin czynności", now.Today));
+            errors.Add(Refusals.DateInPast(RefusalCodes.DueDatePast, FieldLabels.ActivityDue, now.Today));
         }
 
         if (errors.Count > 0)
@@ -238,13 +238,13 @@ public static partial class SandboxEngine
         var opportunity = state.FindOpportunity(command.OpportunityId);
         if (opportunity is null)
         {
-            return Refuse(state, Refusals.NotFound("opportunity", "Szansa sprzedaży", command.OpportunityId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.OpportunityNotFound, "Szansa sprzedaży", command.OpportunityId));
         }
 
         var activity = opportunity.Activities.Find(a => a.Id == command.ActivityId);
         if (activity is null)
         {
-            return Refuse(state, Refusals.NotFound("activity", "Czynność", command.ActivityId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.ActivityNotFound, "Czynność", command.ActivityId));
         }
 
         if (activity.Done)
@@ -268,11 +268,11 @@ public static partial class SandboxEngine
         SandboxState state, OpportunityDetails input, Opportunity? existing, Now now)
     {
         var errors = new List<CommandError>();
-        RequireText(errors, input.Name, "name", "Nazwa szansy", NameLength);
+        RequireText(errors, input.Name, "name", FieldLabels.OpportunityName, NameLength);
         var account = state.FindAccount(input.AccountId);
         if (account is null)
         {
-            errors.Add(Refusals.NotFound("account", "Klient", input.AccountId ?? ""));
+            errors.Add(Refusals.NotFound(RefusalCodes.AccountNotFound, "Klient", input.AccountId ?? ""));
         }
 
         var contactId = InputRules.Clean(input.ContactId);
@@ -281,7 +281,7 @@ public static partial class SandboxEngine
             var contact = state.FindContact(contactId);
             if (contact is null)
             {
-                errors.Add(Refusals.NotFound("contact", "Osoba kontaktowa", contactId));
+                errors.Add(Refusals.NotFound(RefusalCodes.ContactNotFound, "Osoba kontaktowa", contactId));
             }
             else if (account is not null && contact.AccountId != account.Id)
             {
@@ -296,7 +296,7 @@ public static partial class SandboxEngine
 
         if (input.ExpectedClose < now.Today && input.ExpectedClose != existing?.Details.ExpectedClose)
         {
-            errors.Add(Refusals.DateInPast("expectedClose", "Planowany termin zamknięcia", now.Today));
+            errors.Add(Refusals.DateInPast(RefusalCodes.ExpectedClosePast, FieldLabels.ExpectedClose, now.Today));
         }
 
         return (new OpportunityDetails(input.Name?.Trim() ?? "", input.AccountId ?? "", contactId, Math.Round(input.Value, 2), input.ExpectedClose), errors);

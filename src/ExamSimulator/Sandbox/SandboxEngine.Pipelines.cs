@@ -11,22 +11,22 @@ public static partial class SandboxEngine
     private static Step Handle(SandboxState state, CreatePipeline command, Now now)
     {
         var errors = new List<CommandError>();
-        RequireText(errors, command.Name, "name", "Nazwa lejka", ShortNameLength);
+        RequireText(errors, command.Name, "name", FieldLabels.PipelineName, ShortNameLength);
         var name = command.Name?.Trim() ?? "";
         if (name.Length > 0 && state.Pipelines.Exists(p => PlText.SameKey(p.Name, name)))
         {
-            errors.Add(Refusals.NameTaken("pipeline", "Lejek", name));
+            errors.Add(Refusals.NameTaken(RefusalCodes.PipelineNameTaken, "Lejek", name));
         }
 
         var stageNames = command.StageNames.Select(s => s?.Trim() ?? "").ToList();
         if (stageNames.Count > MaxStages)
         {
-            errors.Add(new CommandError("stageNames", "pipeline.too_many_stages", $"Lejek może mieć najwyżej {PlFormat.Count(MaxStages)} etapów."));
+            errors.Add(Refusals.TooManyStages("stageNames", MaxStages));
         }
 
         foreach (var stageName in stageNames)
         {
-            RequireText(errors, stageName, "stageNames", "Nazwa etapu", StageNameLength);
+            RequireText(errors, stageName, "stageNames", FieldLabels.StageName, StageNameLength);
         }
 
         foreach (var repeated in stageNames.Where(n => n.Length > 0).GroupBy(PlText.Key).Where(g => g.Count() > 1))
@@ -59,7 +59,7 @@ public static partial class SandboxEngine
         var pipeline = state.FindPipeline(command.PipelineId);
         if (pipeline is null)
         {
-            return Refuse(state, Refusals.NotFound("pipeline", "Lejek", command.PipelineId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.PipelineNotFound, "Lejek", command.PipelineId));
         }
 
         var errors = CheckStage(pipeline, null, command.Name, command.Probability);
@@ -71,7 +71,7 @@ public static partial class SandboxEngine
 
         if (pipeline.Stages.Count >= MaxStages)
         {
-            errors.Add(new CommandError("pipelineId", "pipeline.too_many_stages", $"Lejek może mieć najwyżej {PlFormat.Count(MaxStages)} etapów."));
+            errors.Add(Refusals.TooManyStages("pipelineId", MaxStages));
         }
 
         if (errors.Count > 0)
@@ -92,13 +92,13 @@ public static partial class SandboxEngine
         var pipeline = state.FindPipeline(command.PipelineId);
         if (pipeline is null)
         {
-            return Refuse(state, Refusals.NotFound("pipeline", "Lejek", command.PipelineId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.PipelineNotFound, "Lejek", command.PipelineId));
         }
 
         var stage = pipeline.Stages.Find(s => s.Id == command.StageId);
         if (stage is null)
         {
-            return Refuse(state, Refusals.NotFound("stage", "Etap", command.StageId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.StageNotFound, "Etap", command.StageId));
         }
 
         var errors = CheckStage(pipeline, stage.Id, command.Name, command.Probability);
@@ -119,13 +119,13 @@ public static partial class SandboxEngine
         var pipeline = state.FindPipeline(command.PipelineId);
         if (pipeline is null)
         {
-            return Refuse(state, Refusals.NotFound("pipeline", "Lejek", command.PipelineId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.PipelineNotFound, "Lejek", command.PipelineId));
         }
 
         var stage = pipeline.Stages.Find(s => s.Id == command.StageId);
         if (stage is null)
         {
-            return Refuse(state, Refusals.NotFound("stage", "Etap", command.StageId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.StageNotFound, "Etap", command.StageId));
         }
 
         if (command.Position < 0 || command.Position >= pipeline.Stages.Count)
@@ -143,13 +143,13 @@ public static partial class SandboxEngine
         var pipeline = state.FindPipeline(command.PipelineId);
         if (pipeline is null)
         {
-            return Refuse(state, Refusals.NotFound("pipeline", "Lejek", command.PipelineId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.PipelineNotFound, "Lejek", command.PipelineId));
         }
 
         var stage = pipeline.Stages.Find(s => s.Id == command.StageId);
         if (stage is null)
         {
-            return Refuse(state, Refusals.NotFound("stage", "Etap", command.StageId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.StageNotFound, "Etap", command.StageId));
         }
 
         var inUse = state.Opportunities.Exists(o => o.StageId == stage.Id || o.Activities.Exists(a => a.StageId == stage.Id))
@@ -167,7 +167,7 @@ public static partial class SandboxEngine
     private static List<CommandError> CheckStage(Pipeline pipeline, string? stageId, string? name, int probability)
     {
         var errors = new List<CommandError>();
-        RequireText(errors, name, "name", "Nazwa etapu", StageNameLength);
+        RequireText(errors, name, "name", FieldLabels.StageName, StageNameLength);
         if (!string.IsNullOrWhiteSpace(name) && pipeline.Stages.Exists(s => s.Id != stageId && PlText.SameKey(s.Name, name)))
         {
             errors.Add(Refusals.StageNameRepeated(name.Trim()));

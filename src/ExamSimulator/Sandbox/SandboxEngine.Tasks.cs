@@ -24,7 +24,7 @@ public static partial class SandboxEngine
         var task = state.FindTask(command.TaskId);
         if (task is null)
         {
-            return Refuse(state, Refusals.NotFound("task", "Zadanie", command.TaskId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.TaskNotFound, "Zadanie", command.TaskId));
         }
 
         var (data, errors) = CheckTask(state, command.Data, task, now);
@@ -52,7 +52,7 @@ public static partial class SandboxEngine
         var task = state.FindTask(command.TaskId);
         if (task is null)
         {
-            return Refuse(state, Refusals.NotFound("task", "Zadanie", command.TaskId));
+            return Refuse(state, Refusals.NotFound(RefusalCodes.TaskNotFound, "Zadanie", command.TaskId));
         }
 
         if (command.Progress is < 0 or > 100)
@@ -98,30 +98,30 @@ public static partial class SandboxEngine
     private static (CrmTaskData Data, List<CommandError> Errors) CheckTask(SandboxState state, CrmTaskData input, CrmTask? existing, Now now)
     {
         var errors = new List<CommandError>();
-        RequireText(errors, input.Title, "title", "Tytuł zadania", NameLength);
-        OptionalText(errors, input.Notes, "notes", "Notatki", TextLength);
+        RequireText(errors, input.Title, "title", FieldLabels.TaskTitle, NameLength);
+        OptionalText(errors, input.Notes, "notes", FieldLabels.TaskNotes, TextLength);
         if (input.DueDate < now.Today && input.DueDate != existing?.Data.DueDate)
         {
-            errors.Add(Refusals.DateInPast("dueDate", "Termin zadania", now.Today));
+            errors.Add(Refusals.DateInPast(RefusalCodes.DueDatePast, FieldLabels.TaskDue, now.Today));
         }
 
         if (!Enum.IsDefined(input.Priority))
         {
-            errors.Add(new CommandError("priority", "task.priority", "Wybierz priorytet: niski, normalny, wysoki lub pilny."));
+            errors.Add(Refusals.TaskPriority());
         }
 
         var accountId = InputRules.Clean(input.AccountId);
         var account = state.FindAccount(accountId);
         if (accountId is not null && account is null)
         {
-            errors.Add(Refusals.NotFound("account", "Klient", accountId));
+            errors.Add(Refusals.NotFound(RefusalCodes.AccountNotFound, "Klient", accountId));
         }
 
         var opportunityId = InputRules.Clean(input.OpportunityId);
         var opportunity = state.FindOpportunity(opportunityId);
         if (opportunityId is not null && opportunity is null)
         {
-            errors.Add(Refusals.NotFound("opportunity", "Szansa sprzedaży", opportunityId));
+            errors.Add(Refusals.NotFound(RefusalCodes.OpportunityNotFound, "Szansa sprzedaży", opportunityId));
         }
         else if (opportunity is not null && account is not null && opportunity.Details.AccountId != account.Id)
         {
@@ -133,7 +133,7 @@ public static partial class SandboxEngine
         var pipeline = state.FindPipeline(pipelineId);
         if (pipelineId is not null && pipeline is null)
         {
-            errors.Add(Refusals.NotFound("pipeline", "Lejek", pipelineId));
+            errors.Add(Refusals.NotFound(RefusalCodes.PipelineNotFound, "Lejek", pipelineId));
         }
         else if (stageId is not null && pipeline is null)
         {

@@ -26,9 +26,14 @@ public enum AssessmentPart
 [JsonDerivedType(typeof(AppealFiled), "appeal-filed")]
 [JsonDerivedType(typeof(ReviewerAssigned), "appeal-reviewer")]
 [JsonDerivedType(typeof(AppealDecided), "appeal-decided")]
+[JsonDerivedType(typeof(PanelMemberWithdrawn), "panel-withdrawn")]
+[JsonDerivedType(typeof(ConflictAfterDecision), "conflict-after-decision")]
 public abstract record AssessmentEvent : AuditedEvent;
 
-/// <summary>The panel (CRM people) appointed for the candidate; replaces an earlier one before grading starts.</summary>
+/// <summary>
+/// The panel (CRM people) appointed for the candidate; replaces an earlier one before grading starts, and afterwards
+/// only completes a panel a withdrawal left too small (everyone still on it stays).
+/// </summary>
 public sealed record PanelAppointed(Guid SessionId, Guid CandidateId, IReadOnlyList<Guid> Assessors) : AssessmentEvent;
 
 /// <summary>An assessor's grades of a part, as a draft or submitted (then fixed).</summary>
@@ -54,3 +59,13 @@ public sealed record ReviewerAssigned(Guid Reviewer) : AssessmentEvent;
 /// </summary>
 public sealed record AppealDecided(
     AppealOutcome Outcome, Guid Reviewer, DecisionOutcome? NewOutcome, IReadOnlyDictionary<string, string>? Justifications) : AssessmentEvent;
+
+/// <summary>
+/// A panel member declared a conflict of interest with the candidate before the decision was final (the declared reason
+/// is <see cref="AuditedEvent.Reason"/>). They leave the panel; their draft is dropped; the sheets they submitted, the
+/// resolutions made while they sat and an unsigned decision no longer count. Nothing is erased: the trail keeps it all.
+/// </summary>
+public sealed record PanelMemberWithdrawn(Guid Assessor) : AssessmentEvent;
+
+/// <summary>A panel member declared a conflict after the decision was final: on record for an appeal; the decision stands.</summary>
+public sealed record ConflictAfterDecision(Guid Assessor) : AssessmentEvent;

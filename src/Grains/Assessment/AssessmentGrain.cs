@@ -50,7 +50,8 @@ public sealed class AssessmentGrain(
 
     public async Task<IReadOnlyList<PanelObjection>> AppointPanelAsync(IReadOnlyList<Guid> assessors, string actor)
     {
-        if (_state.GradingStarted)
+        // After grading started the panel may only be completed (a member withdrew), never recomposed.
+        if (_state.GradingStarted && !PanelRules.Completes(_state.Panel, assessors))
         {
             return [new PanelObjection(PanelRules.GradingStarted)];
         }
@@ -64,6 +65,25 @@ public sealed class AssessmentGrain(
         return await AppendAsync(new PanelAppointed(_session, _candidate, [.. assessors]) { Actor = actor, At = clock.GetUtcNow() })
             ? []
             : [new PanelObjection(Concurrent)];
+    }
+
+    public async Task<CommandResult> DeclareConflictAsync(Guid assessor, string reason, string actor)
+    {
+        if (!_state.Panel.Contains(assessor) || string.IsNullOrWhiteSpace(reason))
+        {
+            return CommandResult.Ok(_state.Version);
+        }
+
+        reason = reason.Trim();
+        if (_state.Decision?.SignedAt is not null)
+        {
+            // A final decision is changed only by an appeal; the declaration goes on its record, once per wording.
+            return _state.Conflicts.Any(c => c.Assessor == assessor && c.Reason == reason)
+                ? CommandResult.Ok(_state.Version)
+                : await Saved(new ConflictAfterDecision(assessor) { Actor = actor, At = clock.GetUtcNow(), Reason = reason });
+        }
+
+        return await Saved(new PanelMemberWithdrawn(assessor) { Actor = actor, At = clock.GetUtcNow(), Reason = reason });
     }
 
     public async Task<CommandResult> SaveGradesAsync(AssessmentPart part, Guid assessor, IReadOnlyList<CriterionGrade> grades, bool submit, string actor)
@@ -133,6 +153,11 @@ public sealed class AssessmentGrain(
             return CommandResult.Rejected("Decision", Final);
         }
 
+        if (_state.Panel.Count < PanelRules.MinimumSize)
+        {
+            return CommandResult.Rejected("Decision", PanelRules.Incomplete);
+        }
+
         var basis = await BasisAsync();
         var proposal = DecisionRules.Propose(basis, _criteria[AssessmentPart.Practical], _criteria[AssessmentPart.Interview]);
         var problems = DecisionRules.CheckSigning(proposal, outcome, justifications);
@@ -156,6 +181,11 @@ public sealed class AssessmentGrain(
         if (_state.Decision is not { } decision)
         {
             return CommandResult.Rejected("Decision", NoDraft);
+        }
+
+        if (_state.Panel.Count < PanelRules.MinimumSize)
+        {
+            return CommandResult.Rejected("Decision", PanelRules.Incomplete);
         }
 
         if (decision.Signatures.Contains(by))
@@ -268,7 +298,8 @@ public sealed class AssessmentGrain(
         _state.Resolutions.ToDictionary(p => p.Key, p => (IReadOnlyList<Resolution>)[.. p.Value]),
         _state.Decision,
         _state.Appeal,
-        _state.Decision?.SignedAt is { } signed ? AppealRules.LastDay(signed, AppealDays) : null));
+        _state.Decision?.SignedAt is { } signed ? AppealRules.LastDay(signed, AppealDays) : null,
+        [.. _state.Conflicts]));
 
     public Task<CandidateDecision?> GetForCandidateAsync() => Task.FromResult(
         _state.Decision is { SignedAt: { } signed } decision

@@ -15,6 +15,8 @@ internal sealed class AssessmentState
 
     public AppealView? Appeal { get; private set; }
 
+    public List<PanelConflictDeclared> Conflicts { get; } = [];
+
     public bool GradingStarted => Sheets.Values.Any(s => s.Any(g => g.SubmittedAt is not null));
 
     public GradeSheet? SheetOf(AssessmentPart part, Guid assessor) => Sheets[part].FirstOrDefault(s => s.AssessorId == assessor);
@@ -60,8 +62,32 @@ internal sealed class AssessmentState
                 }
 
                 break;
+            case PanelMemberWithdrawn withdrawn:
+                Withdraw(withdrawn.Assessor);
+                Conflicts.Add(new PanelConflictDeclared(withdrawn.Assessor, withdrawn.Reason!, withdrawn.At, Withdrawn: true));
+                break;
+            case ConflictAfterDecision late:
+                Conflicts.Add(new PanelConflictDeclared(late.Assessor, late.Reason!, late.At, Withdrawn: false));
+                break;
             default:
                 throw new InvalidOperationException($"Unknown assessment event {@event.GetType().Name}");
         }
+    }
+
+    /// <summary>
+    /// A member partial to the candidate leaves the panel and nothing of theirs counts: not their draft, not their
+    /// submitted grades, not the resolutions the panel made while they sat on it, not a decision worded or signed
+    /// with them. The others' submitted sheets stand: they were fixed before anyone saw another's grades.
+    /// </summary>
+    private void Withdraw(Guid assessor)
+    {
+        Panel = [.. Panel.Where(a => a != assessor)];
+        foreach (var part in Sheets.Keys)
+        {
+            Sheets[part].RemoveAll(s => s.AssessorId == assessor);
+            Resolutions[part].Clear();
+        }
+
+        Decision = null;
     }
 }

@@ -20,6 +20,17 @@ public sealed record AppealView(
     [property: Id(4)] string? OutcomeReasons,
     [property: Id(5)] DateTimeOffset? DecidedAt);
 
+/// <summary>
+/// A conflict of interest a panel member declared while on the panel: before the decision was final they were
+/// withdrawn (<see cref="Withdrawn"/>); after it, it is on record and the decision stands.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cert.assess.PanelConflictDeclared")]
+public sealed record PanelConflictDeclared(
+    [property: Id(0)] Guid Assessor,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] bool Withdrawn);
+
 /// <summary>A validation as staff see it: the panel, where grading stands, the decision and the appeal. No grades: those are shown per viewer.</summary>
 [GenerateSerializer, Immutable, Alias("cert.assess.AssessmentSnapshot")]
 public sealed record AssessmentSnapshot(
@@ -32,7 +43,12 @@ public sealed record AssessmentSnapshot(
     [property: Id(6)] IReadOnlyDictionary<AssessmentPart, IReadOnlyList<Resolution>> Resolutions,
     [property: Id(7)] DecisionView? Decision,
     [property: Id(8)] AppealView? Appeal,
-    [property: Id(9)] DateOnly? AppealLastDay);
+    [property: Id(9)] DateOnly? AppealLastDay,
+    [property: Id(10)] IReadOnlyList<PanelConflictDeclared> Conflicts)
+{
+    /// <summary>A withdrawal left fewer members than a panel needs: the office appoints a replacement before the decision.</summary>
+    public bool PanelIncomplete => Panel.Count is > 0 and < PanelRules.MinimumSize;
+}
 
 /// <summary>What the candidate is told: the signed decision with its justifications, and their appeal.</summary>
 [GenerateSerializer, Immutable, Alias("cert.assess.CandidateDecision")]

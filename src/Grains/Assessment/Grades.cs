@@ -71,13 +71,13 @@ public static class GradingRules
     }
 
     /// <summary>
-    /// The final grade of each criterion once every panel member has submitted: the common grade, or the
-    /// panel's resolution where they disagreed. Null while a sheet or a resolution is missing.
+    /// The final grade of each criterion once every member of a complete panel has submitted: the common grade, or the
+    /// panel's resolution where they disagreed. Null while the panel is incomplete or a sheet or a resolution is missing.
     /// </summary>
     public static IReadOnlyDictionary<string, bool>? Final(
         IReadOnlyList<string> criteria, IReadOnlyCollection<Guid> panel, IReadOnlyList<GradeSheet> sheets, IReadOnlyList<Resolution> resolutions)
     {
-        if (panel.Count == 0 || panel.Any(a => sheets.All(s => s.AssessorId != a || s.SubmittedAt is null)))
+        if (panel.Count < PanelRules.MinimumSize || panel.Any(a => sheets.All(s => s.AssessorId != a || s.SubmittedAt is null)))
         {
             return null;
         }

@@ -12,9 +12,20 @@ namespace Certification.Assessment;
 [Alias("cert.assess.IAssessmentGrain")]
 public interface IAssessmentGrain : IGrainWithGuidCompoundKey
 {
-    /// <summary>Appoints the panel; refused with the reasons (a trainer of the candidate, a declared conflict, too few) or once grading has started.</summary>
+    /// <summary>
+    /// Appoints the panel; refused with the reasons (a trainer of the candidate, a declared conflict, too few), or once
+    /// grading has started unless it completes a panel a withdrawal left too small.
+    /// </summary>
     [Alias("AppointPanel")]
     Task<IReadOnlyList<PanelObjection>> AppointPanelAsync(IReadOnlyList<Guid> assessors, string actor);
+
+    /// <summary>
+    /// A panel member declared a conflict of interest with the candidate (<see cref="PanelConflicts.DeclareAsync"/>). Before
+    /// the decision is final they are withdrawn from the panel and nothing of theirs counts; after it, the declaration is
+    /// recorded and the decision stands. Nothing happens when they are not on this panel; declaring again is harmless.
+    /// </summary>
+    [Alias("DeclareConflict")]
+    Task<CommandResult> DeclareConflictAsync(Guid assessor, string reason, string actor);
 
     /// <summary>Saves an assessor's grades of a part; <paramref name="submit"/> fixes them (every criterion then graded).</summary>
     [Alias("SaveGrades")]

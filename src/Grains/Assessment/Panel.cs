@@ -40,6 +40,14 @@ public static class PanelRules
     public const string TrainedCandidate = "panel.trained_candidate";
     public const string DeclaredConflict = "panel.declared_conflict";
     public const string GradingStarted = "panel.grading_started";
+    public const string Incomplete = "panel.incomplete";
+
+    /// <summary>
+    /// Whether <paramref name="proposed"/> only completes a panel a withdrawal left too small: everyone still on it stays,
+    /// so their grades stay theirs, and the newcomers grade on their own. Once grading has started, nothing else may change.
+    /// </summary>
+    public static bool Completes(IReadOnlyCollection<Guid> current, IReadOnlyCollection<Guid> proposed) =>
+        current.Count < MinimumSize && current.All(proposed.Contains);
 
     /// <summary>The reasons the panel is refused, each naming the assessor it is about (empty: the panel may sit).</summary>
     public static IReadOnlyList<PanelObjection> Check(Guid candidateId, IReadOnlyList<Guid> assessors, IEnumerable<PanelConflict> conflicts)

@@ -8,9 +8,10 @@ namespace Certification.Assessment;
 /// candidate attended or is enrolled on (training and validation are kept apart), and the conflicts they
 /// declared. Read at the moment a panel or a reviewer is chosen, so a later enrolment is caught too.
 /// </summary>
-public sealed class PanelConflicts(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class PanelConflicts(NpgsqlDataSource dataSource, IGrainFactory grains, TimeProvider clock)
 {
     public const string ReasonRequired = "conflict.reason_required";
+    public const string WithdrawalPending = "conflict.withdrawal_pending";
 
     public async Task<IReadOnlyList<PanelConflict>> ForAsync(Guid candidateId, IReadOnlyCollection<Guid> assessors)
     {
@@ -34,7 +35,12 @@ public sealed class PanelConflicts(NpgsqlDataSource dataSource, TimeProvider clo
         ];
     }
 
-    /// <summary>Records an assessor's own declaration of a conflict with a candidate; declaring again updates the reason.</summary>
+    /// <summary>
+    /// Records an assessor's own declaration of a conflict with a candidate; declaring again updates the reason. Where
+    /// they already sit on the candidate's panel, each validation is told (<see cref="IAssessmentGrain.DeclareConflictAsync"/>):
+    /// before its decision is final they are withdrawn from the panel, after it the declaration goes on its record.
+    /// </summary>
+    /// <returns>Null when done; <see cref="WithdrawalPending"/> when a validation could not be told (declaring again finishes it).</returns>
     public async Task<string?> DeclareAsync(Guid assessorId, Guid candidateId, string? reason, string actor)
     {
         if (string.IsNullOrWhiteSpace(reason))
@@ -50,6 +56,25 @@ public sealed class PanelConflicts(NpgsqlDataSource dataSource, TimeProvider clo
             ON CONFLICT (assessor_id, candidate_id) DO UPDATE SET reason = excluded.reason, declared_at = excluded.declared_at, declared_by = excluded.declared_by
             """,
             new { assessorId, candidateId, reason = reason.Trim(), at = clock.GetUtcNow().UtcDateTime, actor });
-        return null;
+
+        // The declaration is stored first, so a panel appointed from now on is refused; then the panels already sitting.
+        var sessions = await connection.QueryAsync<Guid>(
+            "SELECT session_id FROM assessment_projection WHERE person_id = @candidateId AND panel @> ARRAY[@assessorId]::uuid[]",
+            new { candidateId, assessorId });
+        var pending = false;
+        foreach (var session in sessions)
+        {
+            var validation = grains.Assessment(session, candidateId);
+            var result = await validation.DeclareConflictAsync(assessorId, reason, actor);
+            if (!result.Succeeded)
+            {
+                // Someone changed the validation at the same moment: the grain has read it again, so once more is enough.
+                result = await validation.DeclareConflictAsync(assessorId, reason, actor);
+            }
+
+            pending |= !result.Succeeded;
+        }
+
+        return pending ? WithdrawalPending : null;
     }
 }

@@ -35,7 +35,7 @@ public sealed class SimulationGrain(
     public async Task<SimulationOpening> OpenAsync(string actor)
     {
         var access = await AccessAsync();
-        if (access is SimulationCodes.NotOnRoster || (access is SimulationCodes.SessionNotOpen && _simulation is null))
+        if (access is SimulationCodes.NotOnRoster || (access is not null && _simulation is null))
         {
             return new SimulationOpening(access, null);
         }
@@ -76,7 +76,7 @@ public sealed class SimulationGrain(
         {
             case SimulationCodes.NotOnRoster:
                 return SimulationAck.Refused(SimulationCodes.NotOnRoster);
-            case SimulationCodes.SessionNotOpen:
+            case SimulationCodes.SessionNotOpen or SimulationCodes.SessionClosed:
                 return SimulationAck.Refused(SimulationCodes.ReadOnly);
         }
 
@@ -125,11 +125,15 @@ public sealed class SimulationGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>Null when the candidate may work now; otherwise why not (read from the session each time, as it may close at any moment).</summary>
+    /// <summary>
+    /// Null when the candidate may work now; otherwise why not (read from the session each time, as it may close at any
+    /// moment): not on the roster, the session not open yet, or closed (then a started sandbox is read-only).
+    /// </summary>
     private async Task<string?> AccessAsync()
     {
         var session = await GrainFactory.GetGrain<IExamSessionGrain>(_session).GetAsync();
         return session is null || !session.Roster.Contains(_candidate) ? SimulationCodes.NotOnRoster
+            : session.Status == SessionStatus.Closed ? SimulationCodes.SessionClosed
             : session.Status != SessionStatus.Open ? SimulationCodes.SessionNotOpen
             : null;
     }

@@ -71,7 +71,12 @@ public sealed record SimulationSnapshot(
 public static class SimulationCodes
 {
     public const string NotStarted = "simulation.not_started";
+
+    /// <summary>The session is not open yet: nothing can start before it opens.</summary>
     public const string SessionNotOpen = "simulation.session_not_open";
+
+    /// <summary>The session has closed and the candidate never started the simulation: there is nothing to show and nothing can start.</summary>
+    public const string SessionClosed = "simulation.session_closed";
     public const string NotOnRoster = "simulation.not_on_roster";
     public const string ReadOnly = "simulation.read_only";
     public const string CommandIdRequired = "simulation.command_id_required";

@@ -57,7 +57,12 @@ internal static class SimulationApi
             {
                 null or { Refusal: SimulationCodes.NotOnRoster or SimulationCodes.NotStarted } => Results.NotFound(),
                 { Refusal: { } refusal } => Results.Conflict(new { code = refusal, message = simulations.Refusal(refusal) }),
-                { Action: { } action, Repeated: var repeated } => Results.Text(SimulatorJson.Serialize(new { action, repeated }), "application/json"),
+                // The board shows a refusal's reasons as they come: in the candidate's language.
+                { Action: { } action, Repeated: var repeated } => Results.Text(SimulatorJson.Serialize(new
+                {
+                    action = action with { Errors = [.. action.Errors.Select(e => e with { Message = simulations.Refusal(e) })] },
+                    repeated,
+                }), "application/json"),
                 _ => Results.NotFound(),
             };
         });

@@ -139,16 +139,21 @@ public sealed class AssessmentQueries(NpgsqlDataSource dataSource, AuditLog<Asse
 
     /// <summary>
     /// The submitted sheets of a part for every candidate of a session, read from their audit trails in one go:
-    /// a submitted sheet is fixed, so its one <see cref="GradesSaved"/> event with <c>Submitted</c> is the sheet.
+    /// a submitted sheet is fixed, so its one <see cref="GradesSaved"/> event with <c>Submitted</c> is the sheet. The
+    /// sheets of a member withdrawn for a conflict of interest do not count, here as in the decision.
     /// </summary>
     public async Task<IReadOnlyList<IReadOnlyList<GradeSheet>>> SubmittedSheetsAsync(Guid sessionId, AssessmentPart part)
     {
         var streams = (await OfSessionAsync(sessionId)).Keys.Select(person => AssessmentKey.Stream(sessionId, person)).ToList();
         var events = await log.ReadAsync(streams);
-        return [.. streams.Select(stream => (IReadOnlyList<GradeSheet>)[.. events[stream]
-            .OfType<GradesSaved>()
-            .Where(g => g.Submitted && g.Part == part)
-            .Select(g => new GradeSheet(g.Assessor, g.Grades, g.At))])];
+        return [.. streams.Select(stream =>
+        {
+            var withdrawn = events[stream].OfType<PanelMemberWithdrawn>().Select(w => w.Assessor).ToHashSet();
+            return (IReadOnlyList<GradeSheet>)[.. events[stream]
+                .OfType<GradesSaved>()
+                .Where(g => g.Submitted && g.Part == part && !withdrawn.Contains(g.Assessor))
+                .Select(g => new GradeSheet(g.Assessor, g.Grades, g.At))];
+        })];
     }
 
     private async Task<IReadOnlyList<PersonOption>> StaffAsync(string[] roles)

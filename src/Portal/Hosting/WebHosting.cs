@@ -41,6 +41,7 @@ internal static class WebHosting
             .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>(ModelBindingMessages.Localize);
         builder.Services.AddScoped<ErrorText>();
+        builder.Services.AddScoped<RefusalText>();
         builder.Services.AddScoped<Crm.ImportText>();
         builder.Services.AddScoped<Crm.CustomFieldForms>();
 

@@ -152,8 +152,10 @@ public sealed class ErrorText(IStringLocalizer<SharedResource> text)
         AppealRules.NoSignedDecision => text["Odwołać się można dopiero od podpisanej decyzji."],
         AppealRules.AlreadyFiled => text["Odwołanie zostało już złożone."],
         PanelRules.TooSmall => text["Komisja musi liczyć co najmniej dwie osoby."],
-        PanelRules.GradingStarted => text["Ocenianie już się rozpoczęło: składu komisji nie można zmienić."],
+        PanelRules.GradingStarted => text["Ocenianie już się rozpoczęło: składu komisji nie można zmienić. Niepełną komisję można tylko uzupełnić, zostawiając w niej obecnych członków."],
+        PanelRules.Incomplete => text["Komisja jest niepełna: ktoś się z niej wycofał. Decyzję można sformułować i podpisać, gdy biuro uzupełni komisję, a nowi członkowie przekażą oceny."],
         PanelConflicts.ReasonRequired => text["Podaj powód konfliktu interesów."],
+        PanelConflicts.WithdrawalPending => text["Konflikt zapisano, ale nie udało się jeszcze wycofać Cię z komisji tego kandydata. Zgłoś go ponownie."],
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "No text for this error code."),
     };
 

@@ -118,4 +118,45 @@ internal static class SimulationNames
         OpportunityChangeKind.Reopened => text["Otwarto ponownie"],
         _ => kind.ToString(),
     };
+
+    /// <summary>
+    /// What the candidate did, in words, for accepted and refused actions alike: a sandbox command by its stored type
+    /// (<c>opportunity.move</c>, see <see cref="Certification.Simulation.SimulationCommands.TypeOf"/>).
+    /// </summary>
+    public static string ActionName(this IStringLocalizer text, string command) => command switch
+    {
+        "account.create" => text["Dodanie klienta"],
+        "account.update" => text["Edycja danych klienta"],
+        "account.event" => text["Wpis w historii klienta"],
+        "contact.create" => text["Dodanie osoby kontaktowej"],
+        "contact.update" => text["Edycja osoby kontaktowej"],
+        "segment.save" => text["Zapisanie segmentu"],
+        "segment.delete" => text["Usunięcie segmentu"],
+        "pipeline.create" => text["Utworzenie lejka sprzedaży"],
+        "stage.add" => text["Dodanie etapu lejka"],
+        "stage.update" => text["Edycja etapu lejka"],
+        "stage.reorder" => text["Zmiana kolejności etapów lejka"],
+        "stage.remove" => text["Usunięcie etapu lejka"],
+        "opportunity.create" => text["Dodanie szansy sprzedaży"],
+        "opportunity.update" => text["Edycja szansy sprzedaży"],
+        "opportunity.move" => text["Przeniesienie szansy sprzedaży na inny etap"],
+        "opportunity.close" => text["Zamknięcie szansy sprzedaży (wygrana lub przegrana)"],
+        "opportunity.reopen" => text["Ponowne otwarcie szansy sprzedaży"],
+        "activity.add" => text["Dodanie czynności do szansy sprzedaży"],
+        "activity.complete" => text["Wykonanie czynności"],
+        "task.create" => text["Dodanie zadania"],
+        "task.update" => text["Edycja zadania"],
+        "task.progress" => text["Zmiana stopnia realizacji zadania"],
+        "tasklist.save" => text["Zapisanie listy zadań"],
+        "tasklist.delete" => text["Usunięcie listy zadań"],
+        "report.save" => text["Zapisanie raportu"],
+        "report.delete" => text["Usunięcie raportu"],
+        "report.export" => text["Eksport raportu do pliku"],
+        "template.save" => text["Zapisanie szablonu oferty"],
+        "template.delete" => text["Usunięcie szablonu oferty"],
+        "offer.generate" => text["Wygenerowanie oferty"],
+        "offer.send" => text["Wysłanie oferty"],
+        "sheet.answer" => text["Odpowiedź na pytanie z arkusza zadań"],
+        _ => command,
+    };
 }

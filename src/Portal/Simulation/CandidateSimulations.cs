@@ -8,7 +8,7 @@ using Certification.Portal.Localization;
 namespace Certification.Portal.Simulation;
 
 /// <summary>The candidate's way into their simulation, with the scope checked on every call: their own person, a session their sign-in reaches.</summary>
-public sealed class CandidateSimulations(IGrainFactory grains, IStringLocalizer<SharedResource> text)
+public sealed class CandidateSimulations(IGrainFactory grains, IStringLocalizer<SharedResource> text, RefusalText refusals)
 {
     /// <summary>The grain of this candidate in this session, or null when the caller may not have one.</summary>
     public ISimulationGrain? For(ClaimsPrincipal user, Guid sessionId) =>
@@ -29,6 +29,12 @@ public sealed class CandidateSimulations(IGrainFactory grains, IStringLocalizer<
         SimulationCodes.Concurrent => text["Symulacja jest otwarta także w innym oknie. Odśwież stronę i spróbuj ponownie."],
         _ => text["Nie masz dostępu do tej symulacji."],
     };
+
+    /// <summary>Why the sandbox refused a command, in the user's language.</summary>
+    public string Refusal(CommandError error) => refusals.For(error);
+
+    /// <summary>All the reasons of a refused command, in the user's language.</summary>
+    public string Refusals(IEnumerable<CommandError> errors) => refusals.For(errors);
 
     private static string Actor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 }

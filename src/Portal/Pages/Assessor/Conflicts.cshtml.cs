@@ -10,7 +10,8 @@ namespace Certification.Portal.Pages.Assessor;
 
 /// <summary>
 /// An assessor declares a conflict of interest with a candidate (a relative, an employer, a personal relation):
-/// from then on they cannot be put on that candidate's panel nor review their appeal.
+/// from then on they cannot be put on that candidate's panel nor review their appeal, and they are withdrawn from a panel
+/// of that candidate they already sit on whose decision is not final (<see cref="PanelConflicts.DeclareAsync"/>).
 /// </summary>
 public sealed class ConflictsModel(AssessmentQueries queries, PanelConflicts conflicts, ErrorText errors, IStringLocalizer<SharedResource> text) : PageModel
 {

@@ -53,6 +53,8 @@ public sealed class TrailModel(
         DecisionSigned signed => [signed.By],
         ReviewerAssigned assigned => [assigned.Reviewer],
         AppealDecided decided => [decided.Reviewer],
+        PanelMemberWithdrawn withdrawn => [withdrawn.Assessor],
+        ConflictAfterDecision late => [late.Assessor],
         _ => [],
     };
 
@@ -72,6 +74,8 @@ public sealed class TrailModel(
         ReviewerAssigned assigned => text["Wyznaczono recenzenta odwołania: {0}", View.Name(assigned.Reviewer)],
         AppealDecided decided => text["{0} rozpatrzył(a) odwołanie: {1}", View.Name(decided.Reviewer), text.AppealOutcomeName(decided.Outcome)] +
             (decided.NewOutcome is { } outcome ? $" ({text.DecisionName(outcome)})" : string.Empty),
+        PanelMemberWithdrawn withdrawn => text["{0} zgłosił(a) konflikt interesów i został(a) wycofany(-a) z komisji: jego (jej) oceny, rozstrzygnięcia komisji i niepodpisana decyzja przestają się liczyć", View.Name(withdrawn.Assessor)],
+        ConflictAfterDecision late => text["{0} zgłosił(a) konflikt interesów po podpisaniu decyzji: decyzja pozostaje w mocy", View.Name(late.Assessor)],
         _ => @event.GetType().Name,
     };
 }

@@ -35,6 +35,9 @@ public abstract class SimulationPage(CandidateSimulations simulations) : PageMod
 
     protected CandidateSimulations Simulations => simulations;
 
+    /// <summary>Why the sandbox refused an action, in the user's language (for the pages that list actions).</summary>
+    public string Refusals(IEnumerable<CommandError> errors) => simulations.Refusals(errors);
+
     /// <summary>Why the last <see cref="LoadAsync"/> found no workspace (one of <see cref="SimulationCodes"/>), if it said.</summary>
     protected string? Refusal { get; private set; }
 
@@ -76,7 +79,7 @@ public abstract class SimulationPage(CandidateSimulations simulations) : PageMod
         {
             foreach (var error in action.Errors)
             {
-                ModelState.AddModelError(Key(prefix, error.Field), error.Message);
+                ModelState.AddModelError(Key(prefix, error.Field), simulations.Refusal(error));
             }
 
             // The state may have moved on since the page was drawn; show the form against the current one.
@@ -97,7 +100,14 @@ public abstract class SimulationPage(CandidateSimulations simulations) : PageMod
         string.IsNullOrWhiteSpace(search) ||
         values.Any(v => v is not null && PlText.Ascii(v).Contains(PlText.Ascii(search.Trim()), StringComparison.OrdinalIgnoreCase));
 
-    protected async Task<IActionResult> PageOrNotFoundAsync() => await LoadAsync() ? Page() : NotFound();
+    protected async Task<IActionResult> PageOrNotFoundAsync() => await LoadAsync() ? Page() : Unavailable();
+
+    /// <summary>
+    /// After a <see cref="LoadAsync"/> that found no workspace: a session not open yet, or closed before the candidate
+    /// started, is explained on a page of its own rather than shown as nothing; anything else answers 404.
+    /// </summary>
+    protected IActionResult Unavailable() =>
+        Refusal is SimulationCodes.SessionNotOpen or SimulationCodes.SessionClosed ? RedirectToPage("Unavailable", new { SessionId }) : NotFound();
 
     private static string Key(string prefix, string field)
     {

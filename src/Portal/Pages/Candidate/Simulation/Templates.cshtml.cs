@@ -76,7 +76,7 @@ public sealed class TemplatesModel(CandidateSimulations simulations, TimeProvide
         var (draft, saved) = SandboxEngine.Apply(State, new SaveOfferTemplate(null, "podgląd " + Guid.NewGuid().ToString("N"), Body ?? ""), context);
         if (!saved.Accepted)
         {
-            PreviewErrors = [.. saved.Errors.Select(e => e.Message)];
+            PreviewErrors = [.. saved.Errors.Select(Simulations.Refusal)];
             return Page();
         }
 
@@ -87,7 +87,7 @@ public sealed class TemplatesModel(CandidateSimulations simulations, TimeProvide
         }
         else
         {
-            PreviewErrors = [.. outcome.Errors.Select(e => e.Message)];
+            PreviewErrors = [.. outcome.Errors.Select(Simulations.Refusal)];
         }
 
         return Page();
