@@ -195,7 +195,7 @@ public sealed class OpenBadgeTests
     }
 
     [Fact]
-    public async Task Claims_that_disagree_with_the_signed_credential_fail()
+    public async Task Claims_that_disagree_with_the_signed_credential_or_another_type_fail()
     {
         await using var database = await TestDatabase.CreateAsync();
         var keys = Store(database);
@@ -211,6 +211,14 @@ public sealed class OpenBadgeTests
             payload.ToJsonString(), new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = signer.KeyId(key.Thumbprint) }, SecurityAlgorithms.EcdsaSha256));
 
         Assert.Equal(BadgeVerificationFailure.ClaimsMismatch, (await verifier.VerifyAsync(token, During)).Failure);
+
+        // Signed by the institution with the right claims, but typed as something else than OB 3.0 allows.
+        var retyped = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(
+            Payload(await signer.SignAsync(Certificate)).ToJsonString(),
+            new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = signer.KeyId(key.Thumbprint) }, SecurityAlgorithms.EcdsaSha256),
+            new Dictionary<string, object> { ["typ"] = "vc+jwt" });
+        Assert.Equal("vc+jwt", Header(retyped)["typ"]!.GetValue<string>());
+        Assert.Equal(BadgeVerificationFailure.Malformed, (await verifier.VerifyAsync(retyped, During)).Failure);
     }
 
     [Fact]

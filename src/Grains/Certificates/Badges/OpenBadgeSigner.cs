@@ -14,9 +14,6 @@ namespace Certification.Certificates.Badges;
 /// </summary>
 public sealed class OpenBadgeSigner(IssuerKeyStore keys, Institution institution)
 {
-    /// <summary>The file name a holder downloads the credential as: a JWT in a file, as wallets import it.</summary>
-    public static string FileName(string certificateNumber) => $"certyfikat-{certificateNumber.Replace('/', '-')}.jwt";
-
     /// <summary>The signed credential of one certificate version, as the compact JWS the holder downloads.</summary>
     public async Task<string> SignAsync(BadgeCertificate certificate, CancellationToken cancellationToken = default)
     {

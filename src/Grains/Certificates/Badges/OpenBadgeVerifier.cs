@@ -11,7 +11,7 @@ public enum BadgeVerificationFailure
 {
     None,
 
-    /// <summary>Not a compact JWS, or its payload is not a JSON object.</summary>
+    /// <summary>Not a compact JWS, typed other than <c>JWT</c>, or its payload is not a JSON object.</summary>
     Malformed,
 
     /// <summary>The header names no key, or a key the key set does not have.</summary>
@@ -66,7 +66,6 @@ public sealed class OpenBadgeVerifier
             // Only the key the header names: a key set holding several keys must not verify with whichever fits.
             TryAllIssuerSigningKeys = false,
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-            ValidTypes = ["JWT"],
             // Issuer and times are checked below against the credential itself, at the instant given.
             ValidateIssuer = false,
             ValidateAudience = false,
@@ -78,12 +77,18 @@ public sealed class OpenBadgeVerifier
             return Failed(result.Exception switch
             {
                 SecurityTokenSignatureKeyNotFoundException => BadgeVerificationFailure.UnknownKey,
-                SecurityTokenMalformedException or SecurityTokenInvalidTypeException => BadgeVerificationFailure.Malformed,
+                SecurityTokenMalformedException => BadgeVerificationFailure.Malformed,
                 _ => BadgeVerificationFailure.BadSignature,
             });
         }
 
         var token = (JsonWebToken)result.SecurityToken;
+        // OB 3.0 §8.2.2: typ is optional, and "JWT" when present.
+        if (token.Typ is { Length: > 0 } typ && typ != "JWT")
+        {
+            return Failed(BadgeVerificationFailure.Malformed);
+        }
+
         if (JsonNode.Parse(Base64UrlEncoder.Decode(token.EncodedPayload)) is not JsonObject payload)
         {
             return Failed(BadgeVerificationFailure.Malformed);
