@@ -24,6 +24,7 @@ await app.MigrateDatabaseAsync();
 
 app.UseCertificationPipeline();
 app.MapCertificationHealthChecks();
+app.MapOpenBadges();
 app.MapRazorPages();
 app.MapCrmApi();
 app.MapSimulationApi();

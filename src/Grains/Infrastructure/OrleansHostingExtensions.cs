@@ -79,6 +79,8 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<Consents.ConsentProjection>();
         services.TryAddSingleton<CustomFields.CustomFieldProjection>();
         services.TryAddSingleton(sp => Common.Institution.From(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<Certificates.Badges.IssuerKeyStore>();
+        services.TryAddSingleton<Certificates.Badges.OpenBadgeSigner>();
         services.TryAddSingleton<IMailOutbox, MailOutbox>();
         services.TryAddSingleton<MailOutboxStore>();
         services.TryAddSingleton<IDocumentRenderer, PdfDocumentRenderer>();

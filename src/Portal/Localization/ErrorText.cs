@@ -1,5 +1,6 @@
 using System.Globalization;
 using Certification.Assessment;
+using Certification.Certificates.Renewal;
 using Certification.Common;
 using Certification.Domain;
 using Certification.Exams;
@@ -35,6 +36,11 @@ public sealed class ErrorText(IStringLocalizer<SharedResource> text)
         Certification.Crm.EmploymentRules.NoCurrentJob => text["Ta osoba nie ma obecnie miejsca pracy."],
         Certification.Crm.EmploymentRules.Unchanged => text["Nowe zatrudnienie nie różni się od obecnego."],
         Certification.Crm.EmploymentRules.UseLeave => text["Aby zakończyć zatrudnienie, użyj „Odejście z organizacji”."],
+        RenewalRule.NoPeriods => text["Podaj co najmniej jeden okres pracy z systemem CRM."],
+        RenewalRule.TooManyPeriods => text["Podaj najwyżej {0} okresów pracy.", RenewalRule.MaxPeriods],
+        RenewalRule.PeriodOrder => text["Koniec okresu pracy nie może być wcześniejszy niż jego początek."],
+        RenewalRule.PeriodInFuture => text["Okres pracy nie może kończyć się w przyszłości — podaj pracę wykonaną do dziś."],
+        RenewalRule.EvidenceRequired => text["Do każdego okresu pracy dołącz dokument, który go potwierdza (np. zaświadczenie pracodawcy)."],
         Certification.Crm.ContactNoteRules.InFuture => text["Wpis w przyszłości? Zapisuj to, co już się wydarzyło."],
         Certification.Crm.PersonMergeRules.Merged => text["Ta kartoteka została scalona z inną — zmiany wprowadza się w kartotece, która została."],
         Certification.Crm.PersonMergeRules.InProgress => text["Ta osoba jest właśnie scalana z inną kartoteką — dokończ scalanie, zanim wprowadzisz inne zmiany."],
