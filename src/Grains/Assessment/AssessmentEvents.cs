@@ -26,6 +26,7 @@ public enum AssessmentPart
 [JsonDerivedType(typeof(AppealFiled), "appeal-filed")]
 [JsonDerivedType(typeof(ReviewerAssigned), "appeal-reviewer")]
 [JsonDerivedType(typeof(AppealDecided), "appeal-decided")]
+[JsonDerivedType(typeof(ObservationNoted), "observation")]
 public abstract record AssessmentEvent : AuditedEvent;
 
 /// <summary>The panel (CRM people) appointed for the candidate; replaces an earlier one before grading starts.</summary>
@@ -54,3 +55,6 @@ public sealed record ReviewerAssigned(Guid Reviewer) : AssessmentEvent;
 /// </summary>
 public sealed record AppealDecided(
     AppealOutcome Outcome, Guid Reviewer, DecisionOutcome? NewOutcome, IReadOnlyDictionary<string, string>? Justifications) : AssessmentEvent;
+
+/// <summary>A panel member pins a note to the action numbered <see cref="ActionSequence"/> in the candidate's simulation.</summary>
+public sealed record ObservationNoted(int ActionSequence, string Text, Guid By) : AssessmentEvent;

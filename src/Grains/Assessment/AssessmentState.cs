@@ -15,6 +15,9 @@ internal sealed class AssessmentState
 
     public AppealView? Appeal { get; private set; }
 
+    /// <summary>The panel's notes on the candidate's actions, in the order they were made.</summary>
+    public List<ObservationNote> Observations { get; } = [];
+
     public bool GradingStarted => Sheets.Values.Any(s => s.Any(g => g.SubmittedAt is not null));
 
     public GradeSheet? SheetOf(AssessmentPart part, Guid assessor) => Sheets[part].FirstOrDefault(s => s.AssessorId == assessor);
@@ -59,6 +62,9 @@ internal sealed class AssessmentState
                     Decision = Decision! with { Outcome = outcome, Justifications = decided.Justifications ?? new Dictionary<string, string>() };
                 }
 
+                break;
+            case ObservationNoted noted:
+                Observations.Add(new ObservationNote(noted.ActionSequence, noted.Text, noted.By, noted.At));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown assessment event {@event.GetType().Name}");

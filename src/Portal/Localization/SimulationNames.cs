@@ -118,4 +118,53 @@ internal static class SimulationNames
         OpportunityChangeKind.Reopened => text["Otwarto ponownie"],
         _ => kind.ToString(),
     };
+
+    /// <summary>
+    /// An action of the stream in words: what an accepted command did (the sandbox's own Polish summary), or what a refused
+    /// one tried to do. The candidate's history and the panel's live stream name actions alike.
+    /// </summary>
+    public static string What(this IStringLocalizer text, Certification.Simulation.SimulationAction action) =>
+        action.Accepted ? action.Summary : text.CommandName(action.Command);
+
+    /// <summary>A command of the sandbox by its stored discriminator (<c>opportunity.move</c>), as something a person does.</summary>
+    public static string CommandName(this IStringLocalizer text, string command) => command switch
+    {
+        "account.create" => text["Utworzenie klienta"],
+        "account.update" => text["Zmiana danych klienta"],
+        "account.event" => text["Wpis w historii klienta"],
+        "contact.create" => text["Dodanie osoby kontaktowej"],
+        "contact.update" => text["Zmiana danych osoby kontaktowej"],
+        "segment.save" => text["Zapisanie segmentu"],
+        "segment.delete" => text["Usunięcie segmentu"],
+        "pipeline.create" => text["Utworzenie lejka sprzedaży"],
+        "stage.add" => text["Dodanie etapu sprzedaży"],
+        "stage.update" => text["Zmiana etapu sprzedaży"],
+        "stage.reorder" => text["Zmiana kolejności etapów"],
+        "stage.remove" => text["Usunięcie etapu sprzedaży"],
+        "opportunity.create" => text["Utworzenie szansy sprzedaży"],
+        "opportunity.update" => text["Zmiana szansy sprzedaży"],
+        "opportunity.move" => text["Przeniesienie szansy do innego etapu"],
+        "opportunity.close" => text["Zamknięcie szansy jako wygranej lub przegranej"],
+        "opportunity.reopen" => text["Ponowne otwarcie szansy"],
+        "activity.add" => text["Dodanie czynności do etapu"],
+        "activity.complete" => text["Wykonanie czynności"],
+        "task.create" => text["Utworzenie zadania"],
+        "task.update" => text["Zmiana zadania"],
+        "task.progress" => text["Zmiana realizacji zadania"],
+        "tasklist.save" => text["Zapisanie listy zadań"],
+        "tasklist.delete" => text["Usunięcie listy zadań"],
+        "report.save" => text["Zapisanie raportu"],
+        "report.delete" => text["Usunięcie raportu"],
+        "report.export" => text["Eksport raportu"],
+        "template.save" => text["Zapisanie szablonu oferty"],
+        "template.delete" => text["Usunięcie szablonu oferty"],
+        "offer.generate" => text["Wygenerowanie oferty"],
+        "offer.send" => text["Wysłanie oferty"],
+        "sheet.answer" => text["Odpowiedź na pytanie arkusza zadań"],
+        _ => command,
+    };
+
+    /// <summary>Every command's name, for a script that names actions arriving live.</summary>
+    public static IReadOnlyDictionary<string, string> CommandNames(this IStringLocalizer text) =>
+        Certification.Simulation.SimulationCommands.All.ToDictionary(c => c, text.CommandName, StringComparer.Ordinal);
 }

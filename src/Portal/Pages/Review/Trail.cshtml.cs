@@ -53,6 +53,7 @@ public sealed class TrailModel(
         DecisionSigned signed => [signed.By],
         ReviewerAssigned assigned => [assigned.Reviewer],
         AppealDecided decided => [decided.Reviewer],
+        ObservationNoted noted => [noted.By],
         _ => [],
     };
 
@@ -72,6 +73,7 @@ public sealed class TrailModel(
         ReviewerAssigned assigned => text["Wyznaczono recenzenta odwołania: {0}", View.Name(assigned.Reviewer)],
         AppealDecided decided => text["{0} rozpatrzył(a) odwołanie: {1}", View.Name(decided.Reviewer), text.AppealOutcomeName(decided.Outcome)] +
             (decided.NewOutcome is { } outcome ? $" ({text.DecisionName(outcome)})" : string.Empty),
+        ObservationNoted noted => text["{0} przypiął(-ęła) notatkę do działania nr {1}: {2}", View.Name(noted.By), noted.ActionSequence, noted.Text],
         _ => @event.GetType().Name,
     };
 }
