@@ -88,6 +88,8 @@
     if (!action.accepted) row.classList.add("refused");
     stream.prepend(row);
     $("note-action").prepend(el("option", { value: action.sequence }, format(texts.option, action.sequence, clock.format(at), what(action))));
+    // Until the assessor starts writing, the note is about the newest action.
+    if (!$("note-text").value) $("note-action").value = String(action.sequence);
     $("no-actions").hidden = true;
     $("note-form").hidden = !online;
     if (notes) showNotes(notes);
@@ -105,12 +107,17 @@
       const status = row.querySelector(".verdict");
       status.className = `verdict verdict-${verdict.verdict}`;
       status.textContent = texts[verdict.verdict] || verdict.verdict;
+      // The evidence stays open for an assessor who opened it.
       const evidence = row.querySelector(".evidence");
-      evidence.replaceChildren(el("p", {}, verdict.summary));
-      if (verdict.evidence.length) {
-        evidence.append(el("ul", { class: "small" }, ...verdict.evidence.map((e) =>
-          e.sequence == null ? el("li", {}, e.text) : el("li", {}, `${e.text} `, el("a", { href: `#action-${e.sequence}` }, `#${e.sequence}`)))));
+      const open = evidence.querySelector("details")?.open === true;
+      if (!verdict.evidence.length) {
+        evidence.replaceChildren(el("p", {}, verdict.summary));
+        continue;
       }
+      const details = el("details", {}, el("summary", {}, verdict.summary), el("ul", { class: "small" }, ...verdict.evidence.map((e) =>
+        e.sequence == null ? el("li", {}, e.text) : el("li", {}, `${e.text} `, el("a", { href: `#action-${e.sequence}` }, `#${e.sequence}`)))));
+      details.open = open;
+      evidence.replaceChildren(details);
     }
   }
 
