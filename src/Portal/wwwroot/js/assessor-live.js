@@ -43,21 +43,28 @@
   async function start() {
     try {
       await connection.start();
-      await catchUp();
     } catch {
       connected(false);
       setTimeout(start, 2000);
+      return;
     }
+    await catchUp();
   }
 
   // Watching again is harmless: the hub keeps one watch per screen and answers with what came after `last`.
   async function catchUp() {
     const from = last;
-    const result = await connection.invoke("Watch", sessionId, personId, from);
-    for (const action of result.actions) add(action, false);
-    showVerdicts(result.verdicts, result.actions.length ? result.actions[result.actions.length - 1].sequence : from);
-    showNotes(result.notes);
-    connected(true);
+    try {
+      const result = await connection.invoke("Watch", sessionId, personId, from);
+      for (const action of result.actions) add(action, false);
+      showVerdicts(result.verdicts, result.actions.length ? result.actions[result.actions.length - 1].sequence : from);
+      showNotes(result.notes);
+      connected(true);
+    } catch {
+      // The call failed on its way (the connection dropped, the silo was busy): again shortly, while connected.
+      connected(false);
+      setTimeout(() => { if (connection.state === signalR.HubConnectionState.Connected) catchUp(); }, 2000);
+    }
   }
 
   function connected(on) {
