@@ -50,7 +50,7 @@ public sealed partial class TranslationTests(PortalFixture fixture)
             var names = new[] { LocalizationHosting.Polish, LocalizationHosting.English }.Select(culture =>
             {
                 CultureInfo.CurrentUICulture = culture;
-                return commands.Select(c => text.ActionName(c)).ToList();
+                return commands.Select(c => text.CommandName(c)).ToList();
             }).ToList();
 
             foreach (var inLanguage in names)

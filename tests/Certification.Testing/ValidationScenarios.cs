@@ -4,8 +4,12 @@ using Certification.Crm;
 using Certification.Exams;
 using Certification.Portal.Accounts;
 using Certification.Qualifications;
+using Certification.Simulation;
 
 namespace Certification.Testing;
+
+/// <summary>A candidate's simulation under way and the two panel members watching it (CRM people with Assessor accounts).</summary>
+public sealed record ObservedSimulation(Guid Session, Guid Candidate, Guid First, string FirstEmail, Guid Second, string SecondEmail);
 
 /// <summary>What the panel's pages are tested on: a sitting whose theory test is done, assessors who are CRM people, graded parts.</summary>
 public static class ValidationScenarios
@@ -28,9 +32,11 @@ public static class ValidationScenarios
 
     /// <summary>
     /// A closed session of the qualification with one candidate on its roster whose theory test is submitted,
-    /// every answer right or none given; results wait for the panel.
+    /// every answer right or none given; results wait for the panel. With <paramref name="close"/> false the session
+    /// stays open, so the candidate can still work in the simulation.
     /// </summary>
-    public static async Task<(Guid Session, Guid Candidate)> TheoryDoneAsync(this PortalHost host, bool passTheory, string firstName = "Kandydat", string lastName = "Testowy")
+    public static async Task<(Guid Session, Guid Candidate)> TheoryDoneAsync(
+        this PortalHost host, bool passTheory, string firstName = "Kandydat", string lastName = "Testowy", bool close = true)
     {
         var candidate = await host.PersonAsync(firstName, lastName);
         var session = Guid.NewGuid();
@@ -52,8 +58,26 @@ public static class ValidationScenarios
         }
 
         await test.SubmitAsync("c", "candidate");
-        Check((await grain.CloseAsync("office")).Succeeded, "closing the session");
+        if (close)
+        {
+            Check((await grain.CloseAsync("office")).Succeeded, "closing the session");
+        }
+
         return (session, candidate);
+    }
+
+    /// <summary>
+    /// A candidate at work in the simulation: the session is open, their theory test is submitted, the simulation has
+    /// started, and a panel of two assessors with accounts (Anna Pierwsza, Piotr Drugi) is appointed.
+    /// </summary>
+    public static async Task<ObservedSimulation> ObservedSimulationAsync(this PortalHost host, string lastName, bool passTheory = true)
+    {
+        var (session, candidate) = await host.TheoryDoneAsync(passTheory, "Kandydatka", lastName, close: false);
+        Check((await host.Grains.Simulation(session, candidate).OpenAsync("candidate")).Workspace is not null, "the simulation");
+        var (first, firstEmail) = await host.StaffPersonAsync("Anna", "Pierwsza");
+        var (second, secondEmail) = await host.StaffPersonAsync("Piotr", "Drugi");
+        Check((await host.Grains.Assessment(session, candidate).AppointPanelAsync([first, second], "office")).Count == 0, "the panel");
+        return new ObservedSimulation(session, candidate, first, firstEmail, second, secondEmail);
     }
 
     public static async Task<IReadOnlyList<Criterion>> CriteriaAsync(this PortalHost host, AssessmentPart part) =>

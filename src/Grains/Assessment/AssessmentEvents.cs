@@ -28,6 +28,7 @@ public enum AssessmentPart
 [JsonDerivedType(typeof(AppealDecided), "appeal-decided")]
 [JsonDerivedType(typeof(PanelMemberWithdrawn), "panel-withdrawn")]
 [JsonDerivedType(typeof(ConflictAfterDecision), "conflict-after-decision")]
+[JsonDerivedType(typeof(ObservationNoted), "observation")]
 public abstract record AssessmentEvent : AuditedEvent;
 
 /// <summary>
@@ -69,3 +70,5 @@ public sealed record PanelMemberWithdrawn(Guid Assessor) : AssessmentEvent;
 
 /// <summary>A panel member declared a conflict after the decision was final: on record for an appeal; the decision stands.</summary>
 public sealed record ConflictAfterDecision(Guid Assessor) : AssessmentEvent;
+/// <summary>A panel member pins a note to the action numbered <see cref="ActionSequence"/> in the candidate's simulation.</summary>
+public sealed record ObservationNoted(int ActionSequence, string Text, Guid By) : AssessmentEvent;

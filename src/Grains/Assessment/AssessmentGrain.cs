@@ -2,6 +2,7 @@ using Certification.Common;
 using Certification.Exams;
 using Certification.Infrastructure;
 using Certification.Qualifications;
+using Certification.Simulation;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -300,6 +301,35 @@ public sealed class AssessmentGrain(
         _state.Appeal,
         _state.Decision?.SignedAt is { } signed ? AppealRules.LastDay(signed, AppealDays) : null,
         [.. _state.Conflicts]));
+
+    public async Task<CommandResult> NoteObservationAsync(int actionSequence, string text, Guid by, string actor)
+    {
+        if (!_state.Panel.Contains(by))
+        {
+            return CommandResult.Rejected("By", NotOnPanel);
+        }
+
+        if (_state.Decision?.SignedAt is not null)
+        {
+            return CommandResult.Rejected("Text", ObservationRules.DecisionFinal);
+        }
+
+        if (ObservationRules.CheckText(text) is { } problem)
+        {
+            return CommandResult.Rejected("Text", problem);
+        }
+
+        // The simulation's own log says which actions exist; a note about anything else would point at nothing.
+        var actions = actionSequence < 1 ? [] : await GrainFactory.Simulation(_session, _candidate).GetActionsAsync(actionSequence - 1);
+        if (actions.Count == 0 || actions[0].Sequence != actionSequence)
+        {
+            return CommandResult.Rejected("ActionSequence", ObservationRules.UnknownAction);
+        }
+
+        return await Saved(new ObservationNoted(actionSequence, text.Trim(), by) { Actor = actor, At = clock.GetUtcNow() });
+    }
+
+    public Task<IReadOnlyList<ObservationNote>> GetObservationsAsync() => Task.FromResult<IReadOnlyList<ObservationNote>>([.. _state.Observations]);
 
     public Task<CandidateDecision?> GetForCandidateAsync() => Task.FromResult(
         _state.Decision is { SignedAt: { } signed } decision

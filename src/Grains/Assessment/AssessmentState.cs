@@ -16,6 +16,8 @@ internal sealed class AssessmentState
     public AppealView? Appeal { get; private set; }
 
     public List<PanelConflictDeclared> Conflicts { get; } = [];
+    /// <summary>The panel's notes on the candidate's actions, in the order they were made.</summary>
+    public List<ObservationNote> Observations { get; } = [];
 
     public bool GradingStarted => Sheets.Values.Any(s => s.Any(g => g.SubmittedAt is not null));
 
@@ -68,6 +70,9 @@ internal sealed class AssessmentState
                 break;
             case ConflictAfterDecision late:
                 Conflicts.Add(new PanelConflictDeclared(late.Assessor, late.Reason!, late.At, Withdrawn: false));
+                break;
+            case ObservationNoted noted:
+                Observations.Add(new ObservationNote(noted.ActionSequence, noted.Text, noted.By, noted.At));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown assessment event {@event.GetType().Name}");

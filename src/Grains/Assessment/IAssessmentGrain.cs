@@ -74,6 +74,17 @@ public interface IAssessmentGrain : IGrainWithGuidCompoundKey
     [Alias("Get")]
     Task<AssessmentSnapshot> GetAsync();
 
+    /// <summary>
+    /// A panel member pins a note to an action of the candidate's simulation (<see cref="ObservationRules"/>): the action must be
+    /// in the simulation's log, the text non-empty and short, the decision not yet signed.
+    /// </summary>
+    [Alias("NoteObservation")]
+    Task<CommandResult> NoteObservationAsync(int actionSequence, string text, Guid by, string actor);
+
+    /// <summary>The panel's notes on the candidate's actions, oldest first. For the panel and those who check its work, never the candidate.</summary>
+    [Alias("Observations")]
+    Task<IReadOnlyList<ObservationNote>> GetObservationsAsync();
+
     /// <summary>The decision as the candidate sees it: nothing until the panel has signed.</summary>
     [Alias("ForCandidate")]
     Task<CandidateDecision?> GetForCandidateAsync();

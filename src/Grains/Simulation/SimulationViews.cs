@@ -92,6 +92,9 @@ public static class SimulationCommands
         .Cast<JsonDerivedTypeAttribute>()
         .ToDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
 
+    /// <summary>Every command's discriminator, in the order the sandbox declares them.</summary>
+    public static IReadOnlyCollection<string> All => Types.Values;
+
     /// <summary>The command's stored discriminator (<c>opportunity.move</c>), the name the action stream shows.</summary>
     public static string TypeOf(SandboxCommand command) => Types[command.GetType()];
 }

@@ -14,6 +14,7 @@ internal static class ExamsHosting
         builder.Services.AddScoped<Simulation.CandidateSimulations>();
         builder.Services.AddSingleton<Simulation.SimulationRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Simulation.SimulationRelay>());
+        builder.Services.AddSingleton<Simulation.PanelSimulations>();
         builder.Services.AddSingleton<Certification.Portal.Items.ItemQueries>();
         builder.Services.AddSingleton<Certification.Portal.Items.ItemStatisticsQueries>();
     }
@@ -22,5 +23,6 @@ internal static class ExamsHosting
     {
         app.MapHub<TheoryTestHub>("/hubs/theory-test").RequireAuthorization(Policies.Candidate);
         app.MapHub<OperatorHub>("/hubs/operator").RequireAuthorization(Policies.ExamOperator);
+        app.MapHub<Simulation.AssessorHub>("/hubs/assessor").RequireAuthorization(Policies.Assessor);
     }
 }

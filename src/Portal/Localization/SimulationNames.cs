@@ -120,43 +120,51 @@ internal static class SimulationNames
     };
 
     /// <summary>
-    /// What the candidate did, in words, for accepted and refused actions alike: a sandbox command by its stored type
-    /// (<c>opportunity.move</c>, see <see cref="Certification.Simulation.SimulationCommands.TypeOf"/>).
+    /// An action of the stream in words: what an accepted command did (the sandbox's own Polish summary), or what a refused
+    /// one tried to do. The candidate's history and the panel's live stream name actions alike.
     /// </summary>
-    public static string ActionName(this IStringLocalizer text, string command) => command switch
+    public static string What(this IStringLocalizer text, Certification.Simulation.SimulationAction action) =>
+        action.Accepted ? action.Summary : text.CommandName(action.Command);
+
+    /// <summary>A command of the sandbox by its stored discriminator (<c>opportunity.move</c>), as something a person does.</summary>
+    public static string CommandName(this IStringLocalizer text, string command) => command switch
     {
-        "account.create" => text["Dodanie klienta"],
-        "account.update" => text["Edycja danych klienta"],
+        "account.create" => text["Utworzenie klienta"],
+        "account.update" => text["Zmiana danych klienta"],
         "account.event" => text["Wpis w historii klienta"],
         "contact.create" => text["Dodanie osoby kontaktowej"],
-        "contact.update" => text["Edycja osoby kontaktowej"],
+        "contact.update" => text["Zmiana danych osoby kontaktowej"],
         "segment.save" => text["Zapisanie segmentu"],
         "segment.delete" => text["Usunięcie segmentu"],
         "pipeline.create" => text["Utworzenie lejka sprzedaży"],
-        "stage.add" => text["Dodanie etapu lejka"],
-        "stage.update" => text["Edycja etapu lejka"],
-        "stage.reorder" => text["Zmiana kolejności etapów lejka"],
-        "stage.remove" => text["Usunięcie etapu lejka"],
-        "opportunity.create" => text["Dodanie szansy sprzedaży"],
-        "opportunity.update" => text["Edycja szansy sprzedaży"],
-        "opportunity.move" => text["Przeniesienie szansy sprzedaży na inny etap"],
-        "opportunity.close" => text["Zamknięcie szansy sprzedaży (wygrana lub przegrana)"],
-        "opportunity.reopen" => text["Ponowne otwarcie szansy sprzedaży"],
-        "activity.add" => text["Dodanie czynności do szansy sprzedaży"],
+        "stage.add" => text["Dodanie etapu sprzedaży"],
+        "stage.update" => text["Zmiana etapu sprzedaży"],
+        "stage.reorder" => text["Zmiana kolejności etapów"],
+        "stage.remove" => text["Usunięcie etapu sprzedaży"],
+        "opportunity.create" => text["Utworzenie szansy sprzedaży"],
+        "opportunity.update" => text["Zmiana szansy sprzedaży"],
+        "opportunity.move" => text["Przeniesienie szansy do innego etapu"],
+        "opportunity.close" => text["Zamknięcie szansy jako wygranej lub przegranej"],
+        "opportunity.reopen" => text["Ponowne otwarcie szansy"],
+        "activity.add" => text["Dodanie czynności do etapu"],
         "activity.complete" => text["Wykonanie czynności"],
-        "task.create" => text["Dodanie zadania"],
-        "task.update" => text["Edycja zadania"],
-        "task.progress" => text["Zmiana stopnia realizacji zadania"],
+        "task.create" => text["Utworzenie zadania"],
+        "task.update" => text["Zmiana zadania"],
+        "task.progress" => text["Zmiana realizacji zadania"],
         "tasklist.save" => text["Zapisanie listy zadań"],
         "tasklist.delete" => text["Usunięcie listy zadań"],
         "report.save" => text["Zapisanie raportu"],
         "report.delete" => text["Usunięcie raportu"],
-        "report.export" => text["Eksport raportu do pliku"],
+        "report.export" => text["Eksport raportu"],
         "template.save" => text["Zapisanie szablonu oferty"],
         "template.delete" => text["Usunięcie szablonu oferty"],
         "offer.generate" => text["Wygenerowanie oferty"],
         "offer.send" => text["Wysłanie oferty"],
-        "sheet.answer" => text["Odpowiedź na pytanie z arkusza zadań"],
+        "sheet.answer" => text["Odpowiedź na pytanie arkusza zadań"],
         _ => command,
     };
+
+    /// <summary>Every command's name, for a script that names actions arriving live.</summary>
+    public static IReadOnlyDictionary<string, string> CommandNames(this IStringLocalizer text) =>
+        Certification.Simulation.SimulationCommands.All.ToDictionary(c => c, text.CommandName, StringComparer.Ordinal);
 }

@@ -2,6 +2,7 @@ using Certification.Assessment;
 using Certification.Portal.Accounts;
 using Certification.Portal.Assessment;
 using Certification.Portal.Localization;
+using Certification.Portal.Simulation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -13,7 +14,8 @@ namespace Certification.Portal.Pages.Assessor;
 /// rules make of it, the wording with a justification for each unmet part, and the members' signatures.
 /// Rewording clears the signatures; the last signature makes the decision final.
 /// </summary>
-public sealed class DecisionModel(IGrainFactory grains, Validations validations, ErrorText errors, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DecisionModel(
+    IGrainFactory grains, Validations validations, ErrorText errors, IStringLocalizer<SharedResource> text, PanelSimulations simulations) : PageModel
 {
     public ValidationView View { get; private set; } = null!;
 
@@ -22,6 +24,9 @@ public sealed class DecisionModel(IGrainFactory grains, Validations validations,
     public DecisionBasis Basis { get; private set; } = null!;
 
     public DecisionProposal Proposal { get; private set; } = null!;
+
+    /// <summary>The panel's notes on the simulation, beside the actions they are about.</summary>
+    public ObservationLog Observations { get; private set; } = null!;
 
     [BindProperty]
     public string? Outcome { get; set; }
@@ -134,6 +139,7 @@ public sealed class DecisionModel(IGrainFactory grains, Validations validations,
             Basis,
             [.. view.Criteria(AssessmentPart.Practical).Select(c => c.Id)],
             [.. view.Criteria(AssessmentPart.Interview).Select(c => c.Id)]);
+        Observations = await simulations.ObservationsAsync(sessionId, personId);
         return true;
     }
 }

@@ -136,6 +136,10 @@ public abstract class GradingPageModel(IGrainFactory grains, Validations validat
         View = view;
         Me = me;
         Sheets = await grains.Assessment(sessionId, personId).GetSheetsAsync(Part, me);
+        await LoadedAsync();
         return true;
     }
+
+    /// <summary>Loads what a part's page shows beside the grades, once the panel member is known.</summary>
+    protected virtual Task LoadedAsync() => Task.CompletedTask;
 }

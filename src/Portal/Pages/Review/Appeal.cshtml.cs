@@ -2,6 +2,7 @@ using Certification.Assessment;
 using Certification.Portal.Accounts;
 using Certification.Portal.Assessment;
 using Certification.Portal.Localization;
+using Certification.Portal.Simulation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -13,7 +14,8 @@ namespace Certification.Portal.Pages.Review;
 /// reasons, and the outcome (rejected, the decision changed, or a new validation), always with reasons.
 /// Only the reviewer assigned to this appeal reaches it.
 /// </summary>
-public sealed class AppealModel(IGrainFactory grains, Validations validations, ErrorText errors, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class AppealModel(
+    IGrainFactory grains, Validations validations, ErrorText errors, IStringLocalizer<SharedResource> text, PanelSimulations simulations) : PageModel
 {
     public ValidationView View { get; private set; } = null!;
 
@@ -34,6 +36,9 @@ public sealed class AppealModel(IGrainFactory grains, Validations validations, E
     public Dictionary<string, string?> Justifications { get; set; } = new(StringComparer.Ordinal);
 
     public string? Message { get; private set; }
+
+    /// <summary>The panel's notes on the simulation, beside the actions they are about.</summary>
+    public ObservationLog Observations { get; private set; } = null!;
 
     public AppealView Appeal => View.Assessment.Appeal!;
 
@@ -115,6 +120,7 @@ public sealed class AppealModel(IGrainFactory grains, Validations validations, E
             [AssessmentPart.Practical] = await grain.GetSubmittedSheetsAsync(AssessmentPart.Practical),
             [AssessmentPart.Interview] = await grain.GetSubmittedSheetsAsync(AssessmentPart.Interview),
         };
+        Observations = await simulations.ObservationsAsync(sessionId, personId);
         return true;
     }
 }

@@ -55,6 +55,7 @@ public sealed class TrailModel(
         AppealDecided decided => [decided.Reviewer],
         PanelMemberWithdrawn withdrawn => [withdrawn.Assessor],
         ConflictAfterDecision late => [late.Assessor],
+        ObservationNoted noted => [noted.By],
         _ => [],
     };
 
@@ -76,6 +77,7 @@ public sealed class TrailModel(
             (decided.NewOutcome is { } outcome ? $" ({text.DecisionName(outcome)})" : string.Empty),
         PanelMemberWithdrawn withdrawn => text["{0} zgłosił(a) konflikt interesów i został(a) wycofany(-a) z komisji: jego (jej) oceny, rozstrzygnięcia komisji i niepodpisana decyzja przestają się liczyć", View.Name(withdrawn.Assessor)],
         ConflictAfterDecision late => text["{0} zgłosił(a) konflikt interesów po podpisaniu decyzji: decyzja pozostaje w mocy", View.Name(late.Assessor)],
+        ObservationNoted noted => text["{0} przypiął(-ęła) notatkę do działania nr {1}: {2}", View.Name(noted.By), noted.ActionSequence, noted.Text],
         _ => @event.GetType().Name,
     };
 }
