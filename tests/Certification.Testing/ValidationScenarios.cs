@@ -28,9 +28,11 @@ public static class ValidationScenarios
 
     /// <summary>
     /// A closed session of the qualification with one candidate on its roster whose theory test is submitted,
-    /// every answer right or none given; results wait for the panel.
+    /// every answer right or none given; results wait for the panel. <paramref name="whileOpen"/> runs before the
+    /// session closes (the candidate's simulation, say), with the session and the candidate.
     /// </summary>
-    public static async Task<(Guid Session, Guid Candidate)> TheoryDoneAsync(this PortalHost host, bool passTheory, string firstName = "Kandydat", string lastName = "Testowy")
+    public static async Task<(Guid Session, Guid Candidate)> TheoryDoneAsync(
+        this PortalHost host, bool passTheory, string firstName = "Kandydat", string lastName = "Testowy", Func<Guid, Guid, Task>? whileOpen = null)
     {
         var candidate = await host.PersonAsync(firstName, lastName);
         var session = Guid.NewGuid();
@@ -52,6 +54,11 @@ public static class ValidationScenarios
         }
 
         await test.SubmitAsync("c", "candidate");
+        if (whileOpen is not null)
+        {
+            await whileOpen(session, candidate);
+        }
+
         Check((await grain.CloseAsync("office")).Succeeded, "closing the session");
         return (session, candidate);
     }

@@ -26,6 +26,7 @@ public enum AssessmentPart
 [JsonDerivedType(typeof(AppealFiled), "appeal-filed")]
 [JsonDerivedType(typeof(ReviewerAssigned), "appeal-reviewer")]
 [JsonDerivedType(typeof(AppealDecided), "appeal-decided")]
+[JsonDerivedType(typeof(RevalidationScheduled), "revalidation-scheduled")]
 public abstract record AssessmentEvent : AuditedEvent;
 
 /// <summary>The panel (CRM people) appointed for the candidate; replaces an earlier one before grading starts.</summary>
@@ -54,3 +55,9 @@ public sealed record ReviewerAssigned(Guid Reviewer) : AssessmentEvent;
 /// </summary>
 public sealed record AppealDecided(
     AppealOutcome Outcome, Guid Reviewer, DecisionOutcome? NewOutcome, IReadOnlyDictionary<string, string>? Justifications) : AssessmentEvent;
+
+/// <summary>
+/// The candidate of an appeal upheld with a new validation was put on the roster of a later session (its title and start
+/// as they were then). The appeal in this stream is the reason; until this event the candidate awaits a session.
+/// </summary>
+public sealed record RevalidationScheduled(Guid SessionId, string SessionTitle, DateTimeOffset StartsAt) : AssessmentEvent;

@@ -5,12 +5,14 @@ using Certification.Qualifications;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Certification.Assessment;
 
 public sealed class AssessmentGrain(
-    AuditLog<AssessmentEvent> log, PanelConflicts conflicts, IConfiguration configuration, [FromKeyedServices(ExamClock.Key)] TimeProvider clock)
+    AuditLog<AssessmentEvent> log, PanelConflicts conflicts, IConfiguration configuration, [FromKeyedServices(ExamClock.Key)] TimeProvider clock,
+    ILogger<AssessmentGrain> logger)
     : Grain, IAssessmentGrain
 {
     public const string NotOnPanel = "assessment.not_on_panel";
@@ -219,7 +221,8 @@ public sealed class AssessmentGrain(
     }
 
     public async Task<CommandResult> DecideAppealAsync(
-        AppealOutcome outcome, string reasons, DecisionOutcome? newOutcome, IReadOnlyDictionary<string, string>? justifications, Guid reviewer, string actor)
+        AppealOutcome outcome, string reasons, DecisionOutcome? newOutcome, IReadOnlyDictionary<string, string>? justifications, Guid reviewer, string actor,
+        Guid? revalidationSession = null)
     {
         if (_state.Appeal is not { } appeal)
         {
@@ -250,10 +253,50 @@ public sealed class AssessmentGrain(
             return CommandResult.Rejected("NewOutcome", NewDecisionRequired);
         }
 
-        return await Saved(new AppealDecided(outcome, reviewer, newOutcome, changed ? justifications : null)
+        SessionSnapshot? target = null;
+        if (revalidationSession is { } chosen)
+        {
+            if (outcome != AppealOutcome.NewValidation)
+            {
+                return CommandResult.Rejected("RevalidationSession", RevalidationRules.OnlyForNewValidation);
+            }
+
+            (target, var problem) = await RevalidationSessionAsync(chosen);
+            if (problem is not null)
+            {
+                return CommandResult.Rejected("RevalidationSession", problem);
+            }
+        }
+
+        var decided = await Saved(new AppealDecided(outcome, reviewer, newOutcome, changed ? justifications : null)
         {
             Actor = actor, At = clock.GetUtcNow(), Reason = reasons.Trim(),
         });
+        if (!decided.Succeeded || target is null)
+        {
+            return decided;
+        }
+
+        // The outcome stands whatever the roster says; should the session refuse the candidate after all (it opened in
+        // the meantime), they wait on the office's list like anyone whose reviewer chose no session.
+        var scheduled = await ScheduleAsync(target, actor);
+        if (!scheduled.Succeeded)
+        {
+            logger.LogWarning("Appeal of {Stream} upheld, but session {Session} refused the candidate: {Code}", _stream, target.Id, scheduled.Errors[0].Code);
+        }
+
+        return scheduled.Succeeded ? scheduled : decided;
+    }
+
+    public async Task<CommandResult> ScheduleRevalidationAsync(Guid sessionId, string actor)
+    {
+        if (_state.Appeal?.Revalidation is not { IsAwaiting: true })
+        {
+            return CommandResult.Rejected("Session", RevalidationRules.NotAwaiting);
+        }
+
+        var (target, problem) = await RevalidationSessionAsync(sessionId);
+        return problem is null ? await ScheduleAsync(target!, actor) : CommandResult.Rejected("Session", problem);
     }
 
     public Task<IReadOnlyList<GradeSheet>> GetSubmittedSheetsAsync(AssessmentPart part) =>
@@ -272,8 +315,49 @@ public sealed class AssessmentGrain(
 
     public Task<CandidateDecision?> GetForCandidateAsync() => Task.FromResult(
         _state.Decision is { SignedAt: { } signed } decision
-            ? new CandidateDecision(decision.Outcome, decision.Justifications, signed, AppealRules.LastDay(signed, AppealDays), _state.Appeal)
+            ? new CandidateDecision(decision.Outcome, decision.Justifications, signed, AppealRules.LastDay(signed, AppealDays), _state.Appeal, decision.SetAsideAt)
             : null);
+
+    private async Task<(SessionSnapshot? Session, string? Problem)> RevalidationSessionAsync(Guid sessionId)
+    {
+        var appealed = (await GrainFactory.GetGrain<IExamSessionGrain>(_session).GetAsync())!;
+        var session = await GrainFactory.GetGrain<IExamSessionGrain>(sessionId).GetAsync();
+        return (session, RevalidationRules.CheckSession(session, appealed, clock.GetUtcNow()));
+    }
+
+    /// <summary>Puts the candidate on the session's roster, then records it; nothing is recorded for a roster that refused them.</summary>
+    private async Task<CommandResult> ScheduleAsync(SessionSnapshot target, string actor)
+    {
+        var session = GrainFactory.GetGrain<IExamSessionGrain>(target.Id);
+
+        // The roster is replaced whole at a version: a change by someone else in between is retried on the new roster.
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await session.GetAsync();
+            if (current is null || current.Status != SessionStatus.Scheduled)
+            {
+                return CommandResult.Rejected("Session", RevalidationRules.NotUpcoming);
+            }
+
+            if (current.Roster.Contains(_candidate))
+            {
+                break;
+            }
+
+            var result = await session.SetRosterAsync(current.Version, [.. current.Roster, _candidate]);
+            if (result.Succeeded)
+            {
+                break;
+            }
+
+            if (result.Errors[0].Code != ErrorCodes.VersionConflict || attempt == 2)
+            {
+                return CommandResult.Rejected("Session", result.Errors[0].Code == ErrorCodes.VersionConflict ? Concurrent : RevalidationRules.NotUpcoming);
+            }
+        }
+
+        return await Saved(new RevalidationScheduled(target.Id, target.Details.Title, target.Details.StartsAt) { Actor = actor, At = clock.GetUtcNow() });
+    }
 
     private async Task<DecisionBasis> BasisAsync()
     {
@@ -324,11 +408,13 @@ public sealed class AssessmentGrain(
     private Task ProjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
         connection.ExecuteAsync(
             """
-            INSERT INTO assessment_projection (session_id, person_id, version, panel, decision, decided_at, appeal_status, reviewer_id, updated_at)
-            VALUES (@session, @person, @version, @panel, @decision, @decidedAt, @appealStatus, @reviewer, @now)
+            INSERT INTO assessment_projection (
+                session_id, person_id, version, panel, decision, decided_at, appeal_status, reviewer_id, updated_at, decision_set_aside_at, revalidation_session_id)
+            VALUES (@session, @person, @version, @panel, @decision, @decidedAt, @appealStatus, @reviewer, @now, @setAsideAt, @revalidationSession)
             ON CONFLICT (session_id, person_id) DO UPDATE SET
                 version = excluded.version, panel = excluded.panel, decision = excluded.decision, decided_at = excluded.decided_at,
-                appeal_status = excluded.appeal_status, reviewer_id = excluded.reviewer_id, updated_at = excluded.updated_at
+                appeal_status = excluded.appeal_status, reviewer_id = excluded.reviewer_id, updated_at = excluded.updated_at,
+                decision_set_aside_at = excluded.decision_set_aside_at, revalidation_session_id = excluded.revalidation_session_id
             """,
             new
             {
@@ -338,6 +424,8 @@ public sealed class AssessmentGrain(
                 appealStatus = _state.Appeal is null ? null : (int?)(_state.Appeal.Outcome ?? 0),
                 reviewer = _state.Appeal?.Reviewer,
                 now = clock.GetUtcNow().UtcDateTime,
+                setAsideAt = _state.Decision?.SetAsideAt?.UtcDateTime,
+                revalidationSession = _state.Appeal?.Revalidation?.SessionId,
             },
             transaction);
 }

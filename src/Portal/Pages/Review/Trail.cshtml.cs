@@ -71,7 +71,10 @@ public sealed class TrailModel(
         AppealFiled => text["Kandydat(ka) złożył(a) odwołanie"],
         ReviewerAssigned assigned => text["Wyznaczono recenzenta odwołania: {0}", View.Name(assigned.Reviewer)],
         AppealDecided decided => text["{0} rozpatrzył(a) odwołanie: {1}", View.Name(decided.Reviewer), text.AppealOutcomeName(decided.Outcome)] +
-            (decided.NewOutcome is { } outcome ? $" ({text.DecisionName(outcome)})" : string.Empty),
+            (decided.NewOutcome is { } outcome ? $" ({text.DecisionName(outcome)})" : string.Empty) +
+            (decided.Outcome == AppealOutcome.NewValidation ? " — " + text["decyzja komisji uchylona"] : string.Empty),
+        RevalidationScheduled scheduled => text["Kandydat(ka) wpisany(a) na listę sesji „{0}” ({1}): ponowna walidacja po uwzględnieniu odwołania",
+            scheduled.SessionTitle, scheduled.StartsAt.InPoland().ToString("g", System.Globalization.CultureInfo.CurrentCulture)],
         _ => @event.GetType().Name,
     };
 }
