@@ -253,7 +253,6 @@ public sealed class AssessmentGrain(
             return CommandResult.Rejected("NewOutcome", NewDecisionRequired);
         }
 
-        SessionSnapshot? target = null;
         if (revalidationSession is { } chosen)
         {
             if (outcome != AppealOutcome.NewValidation)
@@ -261,8 +260,7 @@ public sealed class AssessmentGrain(
                 return CommandResult.Rejected("RevalidationSession", RevalidationRules.OnlyForNewValidation);
             }
 
-            (target, var problem) = await RevalidationSessionAsync(chosen);
-            if (problem is not null)
+            if (await RevalidationProblemAsync(chosen) is { } problem)
             {
                 return CommandResult.Rejected("RevalidationSession", problem);
             }
@@ -272,7 +270,7 @@ public sealed class AssessmentGrain(
         {
             Actor = actor, At = clock.GetUtcNow(), Reason = reasons.Trim(),
         });
-        if (!decided.Succeeded || target is null)
+        if (!decided.Succeeded || revalidationSession is not { } target)
         {
             return decided;
         }
@@ -282,7 +280,7 @@ public sealed class AssessmentGrain(
         var scheduled = await ScheduleAsync(target, actor);
         if (!scheduled.Succeeded)
         {
-            logger.LogWarning("Appeal of {Stream} upheld, but session {Session} refused the candidate: {Code}", _stream, target.Id, scheduled.Errors[0].Code);
+            logger.LogWarning("Appeal of {Stream} upheld, but session {Session} refused the candidate: {Code}", _stream, target, scheduled.Errors[0].Code);
         }
 
         return scheduled.Succeeded ? scheduled : decided;
@@ -295,8 +293,9 @@ public sealed class AssessmentGrain(
             return CommandResult.Rejected("Session", RevalidationRules.NotAwaiting);
         }
 
-        var (target, problem) = await RevalidationSessionAsync(sessionId);
-        return problem is null ? await ScheduleAsync(target!, actor) : CommandResult.Rejected("Session", problem);
+        return await RevalidationProblemAsync(sessionId) is { } problem
+            ? CommandResult.Rejected("Session", problem)
+            : await ScheduleAsync(sessionId, actor);
     }
 
     public Task<IReadOnlyList<GradeSheet>> GetSubmittedSheetsAsync(AssessmentPart part) =>
@@ -318,45 +317,55 @@ public sealed class AssessmentGrain(
             ? new CandidateDecision(decision.Outcome, decision.Justifications, signed, AppealRules.LastDay(signed, AppealDays), _state.Appeal, decision.SetAsideAt)
             : null);
 
-    private async Task<(SessionSnapshot? Session, string? Problem)> RevalidationSessionAsync(Guid sessionId)
+    /// <summary>Why the new validation cannot take place in this session, or null when it can.</summary>
+    private async Task<string?> RevalidationProblemAsync(Guid sessionId)
     {
         var appealed = (await GrainFactory.GetGrain<IExamSessionGrain>(_session).GetAsync())!;
         var session = await GrainFactory.GetGrain<IExamSessionGrain>(sessionId).GetAsync();
-        return (session, RevalidationRules.CheckSession(session, appealed, clock.GetUtcNow()));
+        return RevalidationRules.CheckSession(session, appealed, clock.GetUtcNow());
     }
 
     /// <summary>Puts the candidate on the session's roster, then records it; nothing is recorded for a roster that refused them.</summary>
-    private async Task<CommandResult> ScheduleAsync(SessionSnapshot target, string actor)
+    private async Task<CommandResult> ScheduleAsync(Guid sessionId, string actor)
     {
-        var session = GrainFactory.GetGrain<IExamSessionGrain>(target.Id);
+        var (session, refusal) = await AddToRosterAsync(GrainFactory.GetGrain<IExamSessionGrain>(sessionId));
+        return refusal is not null
+            ? CommandResult.Rejected("Session", refusal)
+            : await Saved(new RevalidationScheduled(session!.Id, session.Details.Title, session.Details.StartsAt) { Actor = actor, At = clock.GetUtcNow() });
+    }
 
-        // The roster is replaced whole at a version: a change by someone else in between is retried on the new roster.
-        for (var attempt = 0; ; attempt++)
+    /// <summary>
+    /// The session grain replaces a roster whole at a version: a change by someone else in between is retried on the new
+    /// roster, a few times. Returns the session as the candidate was put on it, or why they were not.
+    /// </summary>
+    private async Task<(SessionSnapshot? Session, string? Refusal)> AddToRosterAsync(IExamSessionGrain grain)
+    {
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var current = await session.GetAsync();
-            if (current is null || current.Status != SessionStatus.Scheduled)
+            var session = await grain.GetAsync();
+            if (session is null || session.Status != SessionStatus.Scheduled)
             {
-                return CommandResult.Rejected("Session", RevalidationRules.NotUpcoming);
+                return (null, RevalidationRules.NotUpcoming);
             }
 
-            if (current.Roster.Contains(_candidate))
+            if (session.Roster.Contains(_candidate))
             {
-                break;
+                return (session, null);
             }
 
-            var result = await session.SetRosterAsync(current.Version, [.. current.Roster, _candidate]);
+            var result = await grain.SetRosterAsync(session.Version, [.. session.Roster, _candidate]);
             if (result.Succeeded)
             {
-                break;
+                return (session, null);
             }
 
-            if (result.Errors[0].Code != ErrorCodes.VersionConflict || attempt == 2)
+            if (result.Errors[0].Code != ErrorCodes.VersionConflict)
             {
-                return CommandResult.Rejected("Session", result.Errors[0].Code == ErrorCodes.VersionConflict ? Concurrent : RevalidationRules.NotUpcoming);
+                return (null, RevalidationRules.NotUpcoming);
             }
         }
 
-        return await Saved(new RevalidationScheduled(target.Id, target.Details.Title, target.Details.StartsAt) { Actor = actor, At = clock.GetUtcNow() });
+        return (null, Concurrent);
     }
 
     private async Task<DecisionBasis> BasisAsync()
