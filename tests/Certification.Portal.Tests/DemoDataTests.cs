@@ -1,7 +1,9 @@
 using System.Net;
 using Certification.Assessment;
+using Certification.Exams;
 using Certification.Portal.Accounts;
 using Certification.Portal.DemoData;
+using Certification.Simulation;
 using Certification.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -84,6 +86,12 @@ public sealed class DemoDataTests
         Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM assessment_projection a JOIN user_account u ON u.person_id = a.person_id WHERE u.email = 'kandydat@demo.pl' AND a.decision = 2 AND a.appeal_status IS NULL"));
         Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM assessment_projection WHERE appeal_status = 0 AND reviewer_id IS NOT NULL"));
         Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM assessor_conflict"));
+
+        // The appealed candidate's simulation to replay (two actions accepted, one refused) and a sitting for a new validation.
+        var appealed = await host.Database.ScalarAsync<Guid>("SELECT person_id FROM assessment_projection WHERE appeal_status = 0 AND reviewer_id IS NOT NULL");
+        var simulation = (await host.Grains.Simulation(AssessmentDemo.Session, appealed).ExportAsync())!;
+        Assert.Equal([true, true, false], simulation.Entries.Select(e => e.Outcome.Accepted));
+        Assert.Equal(SessionStatus.Scheduled, (await host.Grains.GetGrain<IExamSessionGrain>(AssessmentDemo.UpcomingSession).GetAsync())!.Status);
         var demoAssessor = (await host.Services.GetRequiredService<UserStore>().FindByEmailAsync("asesor@demo.pl"))!.PersonId!.Value;
         var second = (await host.Services.GetRequiredService<UserStore>().FindByEmailAsync(AssessmentDemo.SecondAssessor))!.PersonId!.Value;
         var trained = await host.Database.ScalarAsync<Guid>(

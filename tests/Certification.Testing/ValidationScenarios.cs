@@ -32,11 +32,13 @@ public static class ValidationScenarios
 
     /// <summary>
     /// A closed session of the qualification with one candidate on its roster whose theory test is submitted,
-    /// every answer right or none given; results wait for the panel. With <paramref name="close"/> false the session
-    /// stays open, so the candidate can still work in the simulation.
+    /// every answer right or none given; results wait for the panel. <paramref name="whileOpen"/> runs before the
+    /// session would close (the candidate's simulation, say), with the session and the candidate. With
+    /// <paramref name="close"/> false the session stays open, so the candidate can still work in the simulation.
     /// </summary>
     public static async Task<(Guid Session, Guid Candidate)> TheoryDoneAsync(
-        this PortalHost host, bool passTheory, string firstName = "Kandydat", string lastName = "Testowy", bool close = true)
+        this PortalHost host, bool passTheory, string firstName = "Kandydat", string lastName = "Testowy", bool close = true,
+        Func<Guid, Guid, Task>? whileOpen = null)
     {
         var candidate = await host.PersonAsync(firstName, lastName);
         var session = Guid.NewGuid();
@@ -58,6 +60,11 @@ public static class ValidationScenarios
         }
 
         await test.SubmitAsync("c", "candidate");
+        if (whileOpen is not null)
+        {
+            await whileOpen(session, candidate);
+        }
+
         if (close)
         {
             Check((await grain.CloseAsync("office")).Succeeded, "closing the session");

@@ -29,6 +29,7 @@ public enum AssessmentPart
 [JsonDerivedType(typeof(PanelMemberWithdrawn), "panel-withdrawn")]
 [JsonDerivedType(typeof(ConflictAfterDecision), "conflict-after-decision")]
 [JsonDerivedType(typeof(ObservationNoted), "observation")]
+[JsonDerivedType(typeof(RevalidationScheduled), "revalidation-scheduled")]
 public abstract record AssessmentEvent : AuditedEvent;
 
 /// <summary>
@@ -70,5 +71,12 @@ public sealed record PanelMemberWithdrawn(Guid Assessor) : AssessmentEvent;
 
 /// <summary>A panel member declared a conflict after the decision was final: on record for an appeal; the decision stands.</summary>
 public sealed record ConflictAfterDecision(Guid Assessor) : AssessmentEvent;
+
 /// <summary>A panel member pins a note to the action numbered <see cref="ActionSequence"/> in the candidate's simulation.</summary>
 public sealed record ObservationNoted(int ActionSequence, string Text, Guid By) : AssessmentEvent;
+
+/// <summary>
+/// The candidate of an appeal upheld with a new validation was put on the roster of a later session (its title and start
+/// as they were then). The appeal in this stream is the reason; until this event the candidate awaits a session.
+/// </summary>
+public sealed record RevalidationScheduled(Guid SessionId, string SessionTitle, DateTimeOffset StartsAt) : AssessmentEvent;

@@ -6,12 +6,14 @@ using Certification.Simulation;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Certification.Assessment;
 
 public sealed class AssessmentGrain(
-    AuditLog<AssessmentEvent> log, PanelConflicts conflicts, IConfiguration configuration, [FromKeyedServices(ExamClock.Key)] TimeProvider clock)
+    AuditLog<AssessmentEvent> log, PanelConflicts conflicts, IConfiguration configuration, [FromKeyedServices(ExamClock.Key)] TimeProvider clock,
+    ILogger<AssessmentGrain> logger)
     : Grain, IAssessmentGrain
 {
     public const string NotOnPanel = "assessment.not_on_panel";
@@ -250,7 +252,8 @@ public sealed class AssessmentGrain(
     }
 
     public async Task<CommandResult> DecideAppealAsync(
-        AppealOutcome outcome, string reasons, DecisionOutcome? newOutcome, IReadOnlyDictionary<string, string>? justifications, Guid reviewer, string actor)
+        AppealOutcome outcome, string reasons, DecisionOutcome? newOutcome, IReadOnlyDictionary<string, string>? justifications, Guid reviewer, string actor,
+        Guid? revalidationSession = null)
     {
         if (_state.Appeal is not { } appeal)
         {
@@ -281,10 +284,49 @@ public sealed class AssessmentGrain(
             return CommandResult.Rejected("NewOutcome", NewDecisionRequired);
         }
 
-        return await Saved(new AppealDecided(outcome, reviewer, newOutcome, changed ? justifications : null)
+        if (revalidationSession is { } chosen)
+        {
+            if (outcome != AppealOutcome.NewValidation)
+            {
+                return CommandResult.Rejected("RevalidationSession", RevalidationRules.OnlyForNewValidation);
+            }
+
+            if (await RevalidationProblemAsync(chosen) is { } problem)
+            {
+                return CommandResult.Rejected("RevalidationSession", problem);
+            }
+        }
+
+        var decided = await Saved(new AppealDecided(outcome, reviewer, newOutcome, changed ? justifications : null)
         {
             Actor = actor, At = clock.GetUtcNow(), Reason = reasons.Trim(),
         });
+        if (!decided.Succeeded || revalidationSession is not { } target)
+        {
+            return decided;
+        }
+
+        // The outcome stands whatever the roster says; should the session refuse the candidate after all (it opened in
+        // the meantime), they wait on the office's list like anyone whose reviewer chose no session.
+        var scheduled = await ScheduleAsync(target, actor);
+        if (!scheduled.Succeeded)
+        {
+            logger.LogWarning("Appeal of {Stream} upheld, but session {Session} refused the candidate: {Code}", _stream, target, scheduled.Errors[0].Code);
+        }
+
+        return scheduled.Succeeded ? scheduled : decided;
+    }
+
+    public async Task<CommandResult> ScheduleRevalidationAsync(Guid sessionId, string actor)
+    {
+        if (_state.Appeal?.Revalidation is not { IsAwaiting: true })
+        {
+            return CommandResult.Rejected("Session", RevalidationRules.NotAwaiting);
+        }
+
+        return await RevalidationProblemAsync(sessionId) is { } problem
+            ? CommandResult.Rejected("Session", problem)
+            : await ScheduleAsync(sessionId, actor);
     }
 
     public Task<IReadOnlyList<GradeSheet>> GetSubmittedSheetsAsync(AssessmentPart part) =>
@@ -333,8 +375,59 @@ public sealed class AssessmentGrain(
 
     public Task<CandidateDecision?> GetForCandidateAsync() => Task.FromResult(
         _state.Decision is { SignedAt: { } signed } decision
-            ? new CandidateDecision(decision.Outcome, decision.Justifications, signed, AppealRules.LastDay(signed, AppealDays), _state.Appeal)
+            ? new CandidateDecision(decision.Outcome, decision.Justifications, signed, AppealRules.LastDay(signed, AppealDays), _state.Appeal, decision.SetAsideAt)
             : null);
+
+    /// <summary>Why the new validation cannot take place in this session, or null when it can.</summary>
+    private async Task<string?> RevalidationProblemAsync(Guid sessionId)
+    {
+        var appealed = (await GrainFactory.GetGrain<IExamSessionGrain>(_session).GetAsync())!;
+        var session = await GrainFactory.GetGrain<IExamSessionGrain>(sessionId).GetAsync();
+        return RevalidationRules.CheckSession(session, appealed, clock.GetUtcNow());
+    }
+
+    /// <summary>Puts the candidate on the session's roster, then records it; nothing is recorded for a roster that refused them.</summary>
+    private async Task<CommandResult> ScheduleAsync(Guid sessionId, string actor)
+    {
+        var (session, refusal) = await AddToRosterAsync(GrainFactory.GetGrain<IExamSessionGrain>(sessionId));
+        return refusal is not null
+            ? CommandResult.Rejected("Session", refusal)
+            : await Saved(new RevalidationScheduled(session!.Id, session.Details.Title, session.Details.StartsAt) { Actor = actor, At = clock.GetUtcNow() });
+    }
+
+    /// <summary>
+    /// The session grain replaces a roster whole at a version: a change by someone else in between is retried on the new
+    /// roster, a few times. Returns the session as the candidate was put on it, or why they were not.
+    /// </summary>
+    private async Task<(SessionSnapshot? Session, string? Refusal)> AddToRosterAsync(IExamSessionGrain grain)
+    {
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var session = await grain.GetAsync();
+            if (session is null || session.Status != SessionStatus.Scheduled)
+            {
+                return (null, RevalidationRules.NotUpcoming);
+            }
+
+            if (session.Roster.Contains(_candidate))
+            {
+                return (session, null);
+            }
+
+            var result = await grain.SetRosterAsync(session.Version, [.. session.Roster, _candidate]);
+            if (result.Succeeded)
+            {
+                return (session, null);
+            }
+
+            if (result.Errors[0].Code != ErrorCodes.VersionConflict)
+            {
+                return (null, RevalidationRules.NotUpcoming);
+            }
+        }
+
+        return (null, Concurrent);
+    }
 
     private async Task<DecisionBasis> BasisAsync()
     {
@@ -385,11 +478,13 @@ public sealed class AssessmentGrain(
     private Task ProjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
         connection.ExecuteAsync(
             """
-            INSERT INTO assessment_projection (session_id, person_id, version, panel, decision, decided_at, appeal_status, reviewer_id, updated_at)
-            VALUES (@session, @person, @version, @panel, @decision, @decidedAt, @appealStatus, @reviewer, @now)
+            INSERT INTO assessment_projection (
+                session_id, person_id, version, panel, decision, decided_at, appeal_status, reviewer_id, updated_at, decision_set_aside_at, revalidation_session_id)
+            VALUES (@session, @person, @version, @panel, @decision, @decidedAt, @appealStatus, @reviewer, @now, @setAsideAt, @revalidationSession)
             ON CONFLICT (session_id, person_id) DO UPDATE SET
                 version = excluded.version, panel = excluded.panel, decision = excluded.decision, decided_at = excluded.decided_at,
-                appeal_status = excluded.appeal_status, reviewer_id = excluded.reviewer_id, updated_at = excluded.updated_at
+                appeal_status = excluded.appeal_status, reviewer_id = excluded.reviewer_id, updated_at = excluded.updated_at,
+                decision_set_aside_at = excluded.decision_set_aside_at, revalidation_session_id = excluded.revalidation_session_id
             """,
             new
             {
@@ -399,6 +494,8 @@ public sealed class AssessmentGrain(
                 appealStatus = _state.Appeal is null ? null : (int?)(_state.Appeal.Outcome ?? 0),
                 reviewer = _state.Appeal?.Reviewer,
                 now = clock.GetUtcNow().UtcDateTime,
+                setAsideAt = _state.Decision?.SetAsideAt?.UtcDateTime,
+                revalidationSession = _state.Appeal?.Revalidation?.SessionId,
             },
             transaction);
 }

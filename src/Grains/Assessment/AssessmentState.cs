@@ -63,6 +63,16 @@ internal sealed class AssessmentState
                     Decision = Decision! with { Outcome = outcome, Justifications = decided.Justifications ?? new Dictionary<string, string>() };
                 }
 
+                if (decided.Outcome == AppealOutcome.NewValidation)
+                {
+                    // The panel's decision no longer stands, but stays on the record; the new one comes from another sitting.
+                    Decision = Decision! with { SetAsideAt = decided.At };
+                    Appeal = Appeal with { Revalidation = RevalidationView.Awaiting };
+                }
+
+                break;
+            case RevalidationScheduled scheduled:
+                Appeal = Appeal! with { Revalidation = new RevalidationView(scheduled.SessionId, scheduled.SessionTitle, scheduled.StartsAt, scheduled.At) };
                 break;
             case PanelMemberWithdrawn withdrawn:
                 Withdraw(withdrawn.Assessor);

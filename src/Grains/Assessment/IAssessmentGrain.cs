@@ -54,11 +54,18 @@ public interface IAssessmentGrain : IGrainWithGuidCompoundKey
 
     /// <summary>
     /// The reviewer's outcome. <see cref="AppealOutcome.DecisionChanged"/> takes the decision that now stands
-    /// (checked like any decision); the other outcomes take none.
+    /// (checked like any decision); the other outcomes take none. <see cref="AppealOutcome.NewValidation"/> sets the
+    /// panel's decision aside and may name the upcoming session of the same qualification the candidate is put on
+    /// (<see cref="RevalidationRules"/>); without one the candidate awaits a session on the office's list.
     /// </summary>
     [Alias("DecideAppeal")]
     Task<CommandResult> DecideAppealAsync(
-        AppealOutcome outcome, string reasons, DecisionOutcome? newOutcome, IReadOnlyDictionary<string, string>? justifications, Guid reviewer, string actor);
+        AppealOutcome outcome, string reasons, DecisionOutcome? newOutcome, IReadOnlyDictionary<string, string>? justifications, Guid reviewer, string actor,
+        Guid? revalidationSession = null);
+
+    /// <summary>Puts a candidate awaiting the new validation their appeal won on the roster of an upcoming session of the same qualification.</summary>
+    [Alias("ScheduleRevalidation")]
+    Task<CommandResult> ScheduleRevalidationAsync(Guid sessionId, string actor);
 
     /// <summary>
     /// Every submitted sheet of a part, for those who check the panel's work (an appeal's reviewer, the office's

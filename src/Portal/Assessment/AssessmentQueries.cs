@@ -40,6 +40,18 @@ public sealed record ValidationListItem
     public bool AppealOpen => AppealStatus == 0;
 }
 
+/// <summary>An exam session in a choice: where a new validation can take place.</summary>
+public sealed record SessionOption(Guid Id, string Qualification, string Title, DateTime StartsAtUtc)
+{
+    public DateTimeOffset StartsAt => new(DateTime.SpecifyKind(StartsAtUtc, DateTimeKind.Utc));
+}
+
+/// <summary>A candidate whose appeal was upheld with a new validation, waiting to be put on a session's roster.</summary>
+public sealed record AwaitingRevalidation(Guid SessionId, Guid PersonId, string Candidate, string Session, string Qualification, DateTime SetAsideAtUtc)
+{
+    public DateTimeOffset SetAsideAt => new(DateTime.SpecifyKind(SetAsideAtUtc, DateTimeKind.Utc));
+}
+
 /// <summary>A conflict of interest an assessor declared about a candidate.</summary>
 public sealed record DeclaredConflict(Guid CandidateId, string Candidate, string Reason, DateTime DeclaredAtUtc)
 {
@@ -95,6 +107,42 @@ public sealed class AssessmentQueries(NpgsqlDataSource dataSource, AuditLog<Asse
     /// <summary>Every appeal, open ones first.</summary>
     public Task<IReadOnlyList<ValidationListItem>> AppealsAsync() =>
         QueryAsync($"SELECT {Columns} {From} WHERE a.appeal_status IS NOT NULL ORDER BY a.appeal_status, a.decided_at DESC LIMIT 500", null);
+
+    /// <summary>
+    /// Sessions of these qualifications that have not opened yet and start after <paramref name="now"/>, soonest first:
+    /// the choice for a new validation (<see cref="RevalidationRules"/>, which the grain checks again).
+    /// </summary>
+    public async Task<IReadOnlyList<SessionOption>> UpcomingSessionsAsync(IReadOnlyCollection<string> qualifications, DateTimeOffset now)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return [.. await connection.QueryAsync<SessionOption>(
+            """
+            SELECT id AS Id, qualification AS Qualification, title AS Title, starts_at AS StartsAtUtc
+            FROM exam_session_projection
+            WHERE qualification = ANY (@qualifications) AND status = @scheduled AND starts_at > @now
+            ORDER BY starts_at, title
+            LIMIT 200
+            """,
+            new { qualifications = qualifications.ToArray(), scheduled = (int)Certification.Exams.SessionStatus.Scheduled, now = now.UtcDateTime })];
+    }
+
+    public Task<IReadOnlyList<SessionOption>> UpcomingSessionsAsync(string qualification, DateTimeOffset now) => UpcomingSessionsAsync([qualification], now);
+
+    /// <summary>Candidates whose appeal ordered a new validation and who are on no session's roster for it yet, longest waiting first.</summary>
+    public async Task<IReadOnlyList<AwaitingRevalidation>> AwaitingRevalidationAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return [.. await connection.QueryAsync<AwaitingRevalidation>(
+            $"""
+            SELECT a.session_id AS SessionId, a.person_id AS PersonId, p.last_name || ' ' || p.first_name AS Candidate, s.title AS Session,
+                   s.qualification AS Qualification, a.decision_set_aside_at AS SetAsideAtUtc
+            {From}
+            WHERE a.appeal_status = @newValidation AND a.revalidation_session_id IS NULL
+            ORDER BY a.decision_set_aside_at
+            LIMIT 500
+            """,
+            new { newValidation = (int)AppealOutcome.NewValidation })];
+    }
 
     /// <summary>The sessions in which <paramref name="personId"/> has a signed decision, for their own page.</summary>
     public async Task<IReadOnlySet<Guid>> DecidedSessionsOfAsync(Guid personId)

@@ -3,8 +3,10 @@ using Certification.Assessment;
 using Certification.Common;
 using Certification.Crm;
 using Certification.Exams;
+using Certification.ExamSimulator.Sandbox;
 using Certification.Portal.Accounts;
 using Certification.Qualifications;
+using Certification.Simulation;
 using Dapper;
 using Npgsql;
 
@@ -14,13 +16,15 @@ namespace Certification.Portal.DemoData;
 /// The demo of the practical exam's panel: a closed validation session of four candidates whose theory tests are done,
 /// two more assessor logins and a reviewer, and validations at every stage — one to finish grading, one with a signed
 /// negative decision the demo candidate can appeal, one appealed and waiting for its reviewer's outcome, and one who
-/// attended the demo assessor's training, so putting him on that panel is refused.
+/// attended the demo assessor's training, so putting him on that panel is refused. The appealed candidate worked a little in
+/// the simulated CRM, for the reviewer's replay, and a later sitting is scheduled for a new validation.
 /// </summary>
 public sealed class AssessmentDemo(IGrainFactory grains, AccountAdministration accounts, UserStore users, PanelConflicts conflicts, NpgsqlDataSource dataSource)
 {
     public const string SecondAssessor = "asesor2@demo.pl";
     public const string Reviewer = "recenzent@demo.pl";
     public static readonly Guid Session = new("0b7e5f2a-3c4d-4e6f-8a9b-2d3e4f5a6b7c");
+    public static readonly Guid UpcomingSession = new("5c2a9e41-7d3b-4f0e-9a6c-8b1d2e3f4a5b");
     private const string Demo = "demo";
 
     public async Task SeedAsync()
@@ -34,9 +38,12 @@ public sealed class AssessmentDemo(IGrainFactory grains, AccountAdministration a
         var (appealing, grading) = (others[0], others[1]);
 
         var criteria = await CriteriaAsync();
+        var operatorId = (await AccountAsync("operator@demo.pl")).Id;
         await SessionAsync(
-            (await AccountAsync("operator@demo.pl")).Id,
-            [(candidate.PersonId!.Value, 0.9), (appealing, 0.4), (grading, 0.85), (trained, 0.9)]);
+            operatorId,
+            [(candidate.PersonId!.Value, 0.9), (appealing, 0.4), (grading, 0.85), (trained, 0.9)],
+            whileOpen: () => SimulationAsync(appealing));
+        await UpcomingSessionAsync(operatorId);
 
         // The demo candidate: graded by both, one disagreement resolved, a negative decision signed — theirs to appeal.
         var jan = grains.Assessment(Session, candidate.PersonId!.Value);
@@ -119,8 +126,11 @@ public sealed class AssessmentDemo(IGrainFactory grains, AccountAdministration a
         return (trained, others);
     }
 
-    /// <summary>A closed sitting whose theory tests are done; each candidate answers the given share of questions right.</summary>
-    private async Task SessionAsync(Guid operatorId, IReadOnlyList<(Guid Person, double Right)> candidates)
+    /// <summary>
+    /// A closed sitting whose theory tests are done; each candidate answers the given share of questions right.
+    /// <paramref name="whileOpen"/> runs before the sitting closes.
+    /// </summary>
+    private async Task SessionAsync(Guid operatorId, IReadOnlyList<(Guid Person, double Right)> candidates, Func<Task> whileOpen)
     {
         var session = grains.GetGrain<IExamSessionGrain>(Session);
         var scheduled = await session.ScheduleAsync(new SessionDetails(
@@ -148,8 +158,30 @@ public sealed class AssessmentDemo(IGrainFactory grains, AccountAdministration a
             await test.SubmitAsync(Demo, Demo);
         }
 
+        await whileOpen();
         Check(await session.CloseAsync(Demo), "closing");
     }
+
+    /// <summary>
+    /// The appealing candidate's few actions in the simulated CRM, for the reviewer's replay: a new customer account and
+    /// its contact person, and the same account again, which the CRM refuses.
+    /// </summary>
+    private async Task SimulationAsync(Guid person)
+    {
+        var simulation = grains.Simulation(Session, person);
+        Check((await simulation.OpenAsync(Demo)).Workspace is not null, "simulation");
+        var spec = ExamSimulator.Simulation.Start((await simulation.GetAsync())!.Seed).Scenario.Exercise.NewAccounts[0];
+        var account = await simulation.ExecuteAsync("demo-1", new CreateAccount(spec.Data), Demo);
+        Check(account.Action is { Accepted: true, CreatedId: not null }, "simulated account");
+        Check((await simulation.ExecuteAsync("demo-2", new CreateContact(account.Action!.CreatedId!, spec.Contact), Demo)).Action is { Accepted: true }, "simulated contact");
+        Check((await simulation.ExecuteAsync("demo-3", new CreateAccount(spec.Data), Demo)).Action is { Accepted: false }, "simulated refusal");
+    }
+
+    /// <summary>A sitting of the same qualification three weeks ahead, where an appeal's reviewer can send a candidate for a new validation.</summary>
+    private async Task UpcomingSessionAsync(Guid operatorId) =>
+        Check(await grains.GetGrain<IExamSessionGrain>(UpcomingSession).ScheduleAsync(new SessionDetails(
+            "CRM-PRK4", "Walidacja — termin dodatkowy", DateTimeOffset.UtcNow.Date.AddDays(21).AddHours(8), "Sala 204", operatorId, ShowResultAtOnce: false)),
+            "upcoming session");
 
     /// <summary>An assessor submits a part: every criterion met except those with a comment.</summary>
     private static async Task GradeAsync(IAssessmentGrain grain, UserAccount assessor, IReadOnlyList<string> criteria, Dictionary<string, string> unmet)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Certification.Assessment;
 using Microsoft.Extensions.Localization;
 
@@ -27,6 +28,12 @@ internal static class AssessmentNames
         AppealOutcome.NewValidation => text["uwzględnione: walidacja zostanie przeprowadzona ponownie"],
         _ => outcome.ToString(),
     };
+
+    /// <summary>Where the new validation an appeal ordered stands: awaiting a session, or the session and its start in Poland.</summary>
+    public static string RevalidationStatus(this IStringLocalizer text, RevalidationView revalidation) =>
+        revalidation is { SessionTitle: { } title, StartsAt: { } startsAt }
+            ? text["wyznaczona: sesja „{0}”, {1}", title, startsAt.InPoland().ToString("g", CultureInfo.CurrentCulture)]
+            : text["czeka na wyznaczenie sesji"];
 
     public static string PartName(this IStringLocalizer text, AssessmentPart part) => part switch
     {

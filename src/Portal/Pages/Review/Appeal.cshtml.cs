@@ -1,4 +1,5 @@
 using Certification.Assessment;
+using Certification.Exams;
 using Certification.Portal.Accounts;
 using Certification.Portal.Assessment;
 using Certification.Portal.Localization;
@@ -15,7 +16,9 @@ namespace Certification.Portal.Pages.Review;
 /// Only the reviewer assigned to this appeal reaches it.
 /// </summary>
 public sealed class AppealModel(
-    IGrainFactory grains, Validations validations, ErrorText errors, IStringLocalizer<SharedResource> text, PanelSimulations simulations) : PageModel
+    IGrainFactory grains, Validations validations, AssessmentQueries queries, ErrorText errors, IStringLocalizer<SharedResource> text,
+    PanelSimulations simulations, [FromKeyedServices(ExamClock.Key)] TimeProvider clock)
+    : PageModel
 {
     public ValidationView View { get; private set; } = null!;
 
@@ -34,6 +37,13 @@ public sealed class AppealModel(
 
     [BindProperty]
     public Dictionary<string, string?> Justifications { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The session of a new validation, when the reviewer orders one and a session is already scheduled.</summary>
+    [BindProperty]
+    public Guid? RevalidationSession { get; set; }
+
+    /// <summary>Sessions of the same qualification that have not opened yet: where a new validation can take place.</summary>
+    public IReadOnlyList<SessionOption> UpcomingSessions { get; private set; } = [];
 
     public string? Message { get; private set; }
 
@@ -94,7 +104,8 @@ public sealed class AppealModel(
         var justifications = newOutcome == DecisionOutcome.Negative
             ? Justifications.Where(j => Parts.Contains(j.Key) && !string.IsNullOrWhiteSpace(j.Value)).ToDictionary(j => j.Key, j => j.Value!.Trim(), StringComparer.Ordinal)
             : null;
-        var result = await grains.Assessment(sessionId, personId).DecideAppealAsync(outcome.Value, Reasons ?? string.Empty, newOutcome, justifications, Me, User.Actor());
+        var result = await grains.Assessment(sessionId, personId).DecideAppealAsync(
+            outcome.Value, Reasons ?? string.Empty, newOutcome, justifications, Me, User.Actor(), outcome == AppealOutcome.NewValidation ? RevalidationSession : null);
         if (result.Succeeded)
         {
             return RedirectToPage(new { sessionId, personId });
@@ -114,6 +125,9 @@ public sealed class AppealModel(
 
         View = view;
         Me = me;
+        UpcomingSessions = view.Assessment.Appeal?.Outcome is null
+            ? await queries.UpcomingSessionsAsync(view.Session.Details.Qualification, clock.GetUtcNow())
+            : [];
         var grain = grains.Assessment(sessionId, personId);
         Sheets = new Dictionary<AssessmentPart, IReadOnlyList<GradeSheet>>
         {

@@ -74,10 +74,13 @@ public sealed class TrailModel(
         AppealFiled => text["Kandydat(ka) złożył(a) odwołanie"],
         ReviewerAssigned assigned => text["Wyznaczono recenzenta odwołania: {0}", View.Name(assigned.Reviewer)],
         AppealDecided decided => text["{0} rozpatrzył(a) odwołanie: {1}", View.Name(decided.Reviewer), text.AppealOutcomeName(decided.Outcome)] +
-            (decided.NewOutcome is { } outcome ? $" ({text.DecisionName(outcome)})" : string.Empty),
+            (decided.NewOutcome is { } outcome ? $" ({text.DecisionName(outcome)})" : string.Empty) +
+            (decided.Outcome == AppealOutcome.NewValidation ? " — " + text["decyzja komisji uchylona"] : string.Empty),
         PanelMemberWithdrawn withdrawn => text["{0} zgłosił(a) konflikt interesów i został(a) wycofany(-a) z komisji: jego (jej) oceny, rozstrzygnięcia komisji i niepodpisana decyzja przestają się liczyć", View.Name(withdrawn.Assessor)],
         ConflictAfterDecision late => text["{0} zgłosił(a) konflikt interesów po podpisaniu decyzji: decyzja pozostaje w mocy", View.Name(late.Assessor)],
         ObservationNoted noted => text["{0} przypiął(-ęła) notatkę do działania nr {1}: {2}", View.Name(noted.By), noted.ActionSequence, noted.Text],
+        RevalidationScheduled scheduled => text["Kandydat(ka) wpisany(a) na listę sesji „{0}” ({1}): ponowna walidacja po uwzględnieniu odwołania",
+            scheduled.SessionTitle, scheduled.StartsAt.InPoland().ToString("g", System.Globalization.CultureInfo.CurrentCulture)],
         _ => @event.GetType().Name,
     };
 }
