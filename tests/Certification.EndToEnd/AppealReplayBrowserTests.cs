@@ -44,7 +44,7 @@ public sealed class AppealReplayBrowserTests(BrowserFixture browser) : IClassFix
 
         await page.Locator("#replay-next").ClickAsync();
         await Expect(position).ToHaveTextAsync("Krok 1 z 3");
-        await Expect(page.Locator("#replay-action")).ToContainTextAsync("Utworzenie konta klienta");
+        await Expect(page.Locator("#replay-action")).ToContainTextAsync("Utworzenie klienta");
         await Expect(page.Locator("#replay-outcome")).ToContainTextAsync($"przyjęte: Utworzono konto klienta „{account.Name}”.");
         await Expect(page.Locator("#replay-actions li[data-sequence='1'] a")).ToHaveAttributeAsync("aria-current", "step");
         await Expect(accountRow).ToHaveClassAsync("changed");

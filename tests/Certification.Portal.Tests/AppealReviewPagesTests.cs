@@ -43,7 +43,7 @@ public sealed partial class AppealReviewPagesTests(PortalFixture fixture)
         Assert.Contains($"href=\"{replay}?step=1\" rel=\"next\"", start, StringComparison.Ordinal);
 
         var created = await TextAsync(await reviewer.GetAsync(replay + "?step=1"));
-        Assert.Contains("Krok 1: Utworzenie konta klienta", created, StringComparison.Ordinal);
+        Assert.Contains("Krok 1: Utworzenie klienta", created, StringComparison.Ordinal);
         Assert.Contains($"przyjęte: Utworzono konto klienta „{account.Name}”.", created, StringComparison.Ordinal);
         Assert.Matches(new Regex($"<tr class=\"changed\" data-account=\"{account.Id}\">\\s*<td>{Regex.Escape(account.Name)}</td>"), created);
         Assert.NotEqual("NotMet", VerdictOf(created, "1.2.2"));
@@ -51,7 +51,7 @@ public sealed partial class AppealReviewPagesTests(PortalFixture fixture)
         Assert.Contains($"href=\"{replay}?step=0\" rel=\"prev\"", created, StringComparison.Ordinal);
 
         var refused = await TextAsync(await reviewer.GetAsync(replay + "?step=2"));
-        Assert.Contains("Krok 2: Przeniesienie szansy sprzedaży do innego etapu", refused, StringComparison.Ordinal);
+        Assert.Contains("Krok 2: Przeniesienie szansy do innego etapu", refused, StringComparison.Ordinal);
         Assert.Matches(new Regex("id=\"replay-outcome\" data-accepted=\"false\">odrzucone: \\S"), refused);
         Assert.Contains($"data-account=\"{account.Id}\"", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("<tr class=\"changed\"", refused, StringComparison.Ordinal);
