@@ -227,8 +227,8 @@ public sealed partial class SimulationPagesTests(PortalFixture fixture)
 
         // The history names every action in words, accepted or refused, and gives the reasons in the candidate's language.
         var history = WebUtility.HtmlDecode(await candidate.GetStringAsync(Path(session, "Activity")));
-        Assert.Equal(4, Occurrences(history, "Add a client"));
-        Assert.Contains("Reopen a sales opportunity", history, StringComparison.Ordinal);
+        Assert.Equal(4, Occurrences(history, "Creating an account"));
+        Assert.Contains("Reopening an opportunity", history, StringComparison.Ordinal);
         Assert.Contains("refused: The NIP “1234567890” is invalid", history, StringComparison.Ordinal);
         Assert.Contains("refused: The field “Name” is required.", history, StringComparison.Ordinal);
         Assert.DoesNotContain("account.create", history, StringComparison.Ordinal);
@@ -236,8 +236,8 @@ public sealed partial class SimulationPagesTests(PortalFixture fixture)
 
         await candidate.PostFormAsync(Path(session, "Activity"), new() { ["culture"] = "pl-PL", ["returnUrl"] = "/" }, "/Account/Culture");
         var inPolish = WebUtility.HtmlDecode(await candidate.GetStringAsync(Path(session, "Activity")));
-        Assert.Equal(4, Occurrences(inPolish, "Dodanie klienta"));
-        Assert.Contains("Ponowne otwarcie szansy sprzedaży", inPolish, StringComparison.Ordinal);
+        Assert.Equal(4, Occurrences(inPolish, "Utworzenie klienta"));
+        Assert.Contains("Ponowne otwarcie szansy", inPolish, StringComparison.Ordinal);
         Assert.Contains("odrzucone: NIP „1234567890” jest nieprawidłowy", inPolish, StringComparison.Ordinal);
         Assert.Contains("odrzucone: Pole „Nazwa” jest wymagane.", inPolish, StringComparison.Ordinal);
         Assert.DoesNotContain("account.create", inPolish, StringComparison.Ordinal);
