@@ -16,7 +16,7 @@ namespace Certification.Portal.DemoData;
 /// </summary>
 public sealed class DemoSeeder(
     IGrainFactory grains, AccountAdministration accounts, UserStore users, Caretakers caretakers, TrainingDemo training, CrmHistoryDemo histories,
-    AssessmentDemo assessment, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DemoSeeder> logger)
+    AssessmentDemo assessment, CertificateDemo certificates, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Password = "Demo-2026!";
     private const string Marker = "demo-data-v1";
@@ -28,6 +28,7 @@ public sealed class DemoSeeder(
     // Likewise for installations seeded before account managers existed.
     private const string CaretakerMarker = "demo-caretakers-v1";
     private const string AssessmentMarker = "demo-assessment-v1";
+    private const string CertificateMarker = "demo-certificates-v1";
     private const int Seed = 20261123;
     private static readonly string[] PublicUnits = ["Urząd", "Ośrodek Pomocy Społecznej", "Szkoła Podstawowa nr 1"];
     private static readonly string[] CompanyPrefixes = ["PHU", "Biuro Rachunkowe", "Przedsiębiorstwo Handlowe", "Hurtownia", "Usługi Informatyczne"];
@@ -80,6 +81,13 @@ public sealed class DemoSeeder(
             logger.LogInformation("Seeding the demo of the assessment panel");
             await assessment.SeedAsync();
             await MarkDoneAsync(AssessmentMarker, cancellationToken);
+        }
+
+        if (!await IsDoneAsync(CertificateMarker, cancellationToken))
+        {
+            logger.LogInformation("Seeding the demo of certificates");
+            await certificates.SeedAsync();
+            await MarkDoneAsync(CertificateMarker, cancellationToken);
         }
     }
 

@@ -1,0 +1,47 @@
+using Certification.Certificates;
+using Certification.Common;
+using Certification.Exams;
+using Certification.Portal.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Certification.Portal.Pages.Verify;
+
+/// <summary>
+/// The public verification of a certificate, where its QR code leads (<c>/verify/CRM/2026/000123-K</c>) and where anyone
+/// may type a number: whether it is valid, expired, revoked or renewed, the holder's name, the qualification and the
+/// dates — nothing more. No sign-in; limited per address, and a number with a wrong check character is simply not found.
+/// </summary>
+[EnableRateLimiting(RateLimits.PublicLookup)]
+public sealed class IndexModel(CertificateVerification verification, [FromKeyedServices(ExamClock.Key)] TimeProvider clock) : PageModel
+{
+    /// <summary>The number as asked for, shown back on the page.</summary>
+    public string? Number { get; private set; }
+
+    /// <summary>Null when no number was asked for yet (the empty form).</summary>
+    public VerificationResult? Result { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? number)
+    {
+        Today = PolishDate.Of(clock.GetUtcNow());
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            return Page();
+        }
+
+        Number = number.Trim();
+        Result = await verification.VerifyAsync(Number, Today);
+
+        // The page explains itself either way; the status tells scripts and crawlers what happened.
+        Response.StatusCode = Result.Outcome switch
+        {
+            VerificationOutcome.Malformed => StatusCodes.Status400BadRequest,
+            VerificationOutcome.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status200OK,
+        };
+        return Page();
+    }
+}
