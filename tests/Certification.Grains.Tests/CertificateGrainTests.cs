@@ -4,8 +4,8 @@ using Certification.Certificates;
 using Certification.Common;
 using Certification.Crm;
 using Certification.Exams;
-using Certification.Infrastructure;
 using Certification.Qualifications;
+using Certification.Testing;
 
 namespace Certification.Grains.Tests;
 
@@ -242,7 +242,7 @@ public sealed class CertificateGrainTests(ClusterFixture fixture)
         for (var i = 0; i < 3; i++)
         {
             var candidate = await PersonAsync("Kandydat", $"Zbiorczy{i}");
-            await DecidedEarlierAsync(session, candidate, i == 2 ? DecisionOutcome.Negative : DecisionOutcome.Positive);
+            await fixture.Database.DecidedWithoutCertificateAsync(session, candidate, i == 2 ? DecisionOutcome.Negative : DecisionOutcome.Positive, fixture.Clock.GetUtcNow().AddDays(-30));
             candidates.Add(candidate);
         }
 
@@ -281,33 +281,6 @@ public sealed class CertificateGrainTests(ClusterFixture fixture)
 
     private async Task<string?> NumberOfAsync(Guid session, Guid candidate) =>
         await fixture.Database.ScalarAsync<string>($"SELECT number FROM certificate WHERE session_id = '{session}' AND person_id = '{candidate}'");
-
-    /// <summary>A validation's signed decision written as its grain wrote it, with its list row.</summary>
-    private async Task DecidedEarlierAsync(Guid session, Guid candidate, DecisionOutcome outcome)
-    {
-        var log = new AuditLog<AssessmentEvent>(fixture.Database.DataSource);
-        var stream = AssessmentKey.Stream(session, candidate);
-        var (anna, piotr) = (Guid.NewGuid(), Guid.NewGuid());
-        var at = fixture.Clock.GetUtcNow().AddDays(-30);
-        var basis = new DecisionBasis(true, 100, 70, new Dictionary<string, bool>(), new Dictionary<string, bool>());
-        AssessmentEvent[] events =
-        [
-            new PanelAppointed(session, candidate, [anna, piotr]) { Actor = "office", At = at },
-            new DecisionDrafted(outcome, new Dictionary<string, string>(), basis, anna) { Actor = "anna", At = at },
-            new DecisionSigned(anna) { Actor = "anna", At = at },
-            new DecisionSigned(piotr) { Actor = "piotr", At = at },
-        ];
-        for (var i = 0; i < events.Length; i++)
-        {
-            Assert.True(await log.AppendAsync(stream, i + 1, events[i]));
-        }
-
-        await fixture.Database.ExecuteAsync(
-            $"""
-            INSERT INTO assessment_projection (session_id, person_id, version, panel, decision, decided_at, updated_at)
-            VALUES ('{session}', '{candidate}', 4, ARRAY['{anna}', '{piotr}']::uuid[], {(int)outcome}, now() - interval '30 days', now())
-            """);
-    }
 
     /// <summary>Every assessor grades every criterion met (or all but the first practical one) and submits; returns that first criterion.</summary>
     private async Task<string> GradeAllAsync(IAssessmentGrain grain, Guid[] panel, bool failFirstPractical = false)

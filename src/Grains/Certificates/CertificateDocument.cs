@@ -26,12 +26,11 @@ public static class CertificateDocument
         List<Block> blocks =
         [
             new Paragraph(certificate.Institution, TextAlignment.Centre, 12, FontWeight.Bold),
-            new Paragraph("instytucja certyfikująca w Zintegrowanym Systemie Kwalifikacji", TextAlignment.Centre, 8),
             new HorizontalRule(),
-            new Spacer(10),
+            new Spacer(4),
             new Heading("CERTYFIKAT", 1, TextAlignment.Centre),
             new Paragraph($"nr {certificate.Number}", TextAlignment.Centre, 12, FontWeight.Bold),
-            new Spacer(8),
+            new Spacer(3),
             new Paragraph("Zaświadcza się, że", TextAlignment.Centre, 11),
             new Paragraph(certificate.HolderName, TextAlignment.Centre, 20, FontWeight.Bold),
         ];
@@ -45,7 +44,7 @@ public static class CertificateDocument
             new Paragraph("uzyskał(a) kwalifikację rynkową", TextAlignment.Centre, 11),
             new Paragraph(certificate.QualificationName.Pl, TextAlignment.Centre, 14, FontWeight.Bold),
             new Paragraph($"Poziom Polskiej Ramy Kwalifikacji: {certificate.PrkLevel}", TextAlignment.Centre, 11),
-            new Spacer(6),
+            new Spacer(2),
             new KeyValueList(
             [
                 new("Data decyzji walidacyjnej", Date(certificate.DecisionDate)),
@@ -63,10 +62,11 @@ public static class CertificateDocument
         ]);
         foreach (var set in certificate.OutcomeSets)
         {
+            // The outcomes of a set run on as one paragraph: a certificate is one page, whatever the qualification.
             blocks.Add(new Paragraph(
                 [
-                    TextRun.Bold($"Zestaw {set.Id}. {set.Name.Pl} (poziom PRK {set.PrkLevel.ToString(Polish)})\n"),
-                    TextRun.Regular(string.Join("\n", set.Outcomes.Select(o => $"{o.Id} {o.Name.Pl}"))),
+                    TextRun.Bold($"Zestaw {set.Id}. {set.Name.Pl} (PRK {set.PrkLevel.ToString(Polish)})\n"),
+                    TextRun.Regular(string.Join(" · ", set.Outcomes.Select(o => $"{o.Id} {o.Name.Pl}"))),
                 ],
                 TextAlignment.Left,
                 9));
@@ -74,9 +74,8 @@ public static class CertificateDocument
 
         blocks.AddRange(
         [
-            new SignatureLine("pieczęć instytucji certyfikującej", 60, HorizontalPosition.Left),
-            new SignatureLine("podpis osoby upoważnionej do wydania certyfikatu", 70, HorizontalPosition.Right),
-            new QrCode(url, 28, HorizontalPosition.Left),
+            new SignatureLines(["pieczęć instytucji certyfikującej", "podpis osoby upoważnionej do wydania certyfikatu"], 70),
+            new QrCode(url, 25, HorizontalPosition.Left),
             new Paragraph([new TextRun("Ważność certyfikatu można sprawdzić, skanując kod QR lub pod adresem:\n"), new TextRun(url)], TextAlignment.Left, 8),
         ]);
         return new DocumentModel(blocks)
