@@ -30,6 +30,8 @@ internal static class CertificateRun
         renderer.Render(CertificateDocument.Compose(records[0], CertificateDocument.VerificationUrl(institution, records[0].Number)));
 
         long bytes = 0;
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         Parallel.ForEach(records, record =>
         {
@@ -37,9 +39,12 @@ internal static class CertificateRun
             Interlocked.Add(ref bytes, pdf.Length);
         });
         var seconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var peakMb = Program.PeakMegabytes(Environment.ProcessId);
 
         Console.WriteLine($"certificates:         {count} rendered in {seconds:F2} s = {count / seconds:F0}/s on {Environment.ProcessorCount} cores");
+        Console.WriteLine($"cpu:                  {cpuSeconds:F2} s of processor time ({cpuSeconds * 1000 / count:F1} ms a certificate); the machine's load average was {LoadAverage()}");
         Console.WriteLine($"size:                 {bytes / (double)count / 1024:F1} KB a certificate on average");
         Console.WriteLine($"peak memory:          {peakMb:F0} MB (VmHWM of this process)");
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
@@ -48,6 +53,7 @@ internal static class CertificateRun
             ["seconds"] = Math.Round(seconds, 3),
             ["certificates_per_s"] = Math.Round(count / seconds, 1),
             ["peak_mb"] = Math.Round(peakMb, 0),
+            ["cpu_seconds"] = Math.Round(cpuSeconds, 2),
             ["avg_kb"] = Math.Round(bytes / (double)count / 1024, 1),
             ["cores"] = Environment.ProcessorCount,
         }));
@@ -65,6 +71,19 @@ internal static class CertificateRun
             [.. qualification.Sets.Select(s => new CertifiedOutcomeSet(s.Id, s.Name, s.PrkLevel, [.. s.Outcomes.Select(o => new CertifiedOutcome(o.Id, o.Name))]))],
             issued, validUntil, Institution.DefaultName, issued.AddDays(-1), Guid.NewGuid(), 1,
             [new CertificateVersion(1, issued, validUntil, "bench", null)], null, 1);
+    }
+
+    // The machine may be shared: the load average tells whether the wall-clock figure is the renderer's alone.
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     public static int Count(IReadOnlyList<string> args)

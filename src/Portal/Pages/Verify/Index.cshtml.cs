@@ -33,6 +33,13 @@ public sealed class IndexModel(CertificateVerification verification, Verificatio
     public async Task<IActionResult> OnGetAsync(string? number)
     {
         Today = PolishDate.Of(clock.GetUtcNow());
+
+        // The QR code's address carries the number in the path; the form on the page sends it as ?number=.
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            number = Request.Query["number"];
+        }
+
         if (string.IsNullOrWhiteSpace(number))
         {
             return Page();
