@@ -56,6 +56,7 @@ public sealed partial class CertificateBrowserTests(BrowserFixture browser) : IC
         await Axe.AssertNoSeriousViolationsAsync(holder, "the holder's certificates");
         var download = await holder.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "Pobierz PDF" }).ClickAsync());
         Assert.Matches(PdfName(), download.SuggestedFilename);
+        await download.SaveAsAsync(Path.Combine(AppContext.BaseDirectory, "certificate-demo.pdf"));
         using (var pdf = PdfDocument.Open(await File.ReadAllBytesAsync((await download.PathAsync())!)))
         {
             Assert.Contains("Jan Kandydacki", string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text)), StringComparison.Ordinal);
