@@ -194,6 +194,15 @@ public sealed class CertificateGrainTests(ClusterFixture fixture)
         Assert.Equal((before.IssuedOn, before.HolderName), (renewed.IssuedOn, renewed.HolderName));
         Assert.Equal("issued,renewed", await fixture.Database.ScalarAsync<string>($"SELECT string_agg(kind, ',' ORDER BY seq) FROM audit_event WHERE stream = 'certificate:{number}'"));
         Assert.Equal(2, await fixture.Database.ScalarAsync<int>($"SELECT document_version FROM certificate WHERE number = '{number}'"));
+
+        // A new activation replays the stored stream into the same certificate.
+        var replayed = new CertificateState();
+        foreach (var @event in await new Infrastructure.AuditLog<CertificateEvent>(fixture.Database.DataSource).ReadAsync(CertificateGrain.Stream(number)))
+        {
+            replayed.Apply(@event);
+        }
+
+        Assert.Equal(JsonSerializer.Serialize(renewed), JsonSerializer.Serialize(replayed.Record(number)));
     }
 
     [Fact]
