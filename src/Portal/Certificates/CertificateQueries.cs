@@ -22,6 +22,11 @@ public sealed record CertificateListItem
 
     public string QualificationName { get; init; } = string.Empty;
 
+    public string? QualificationNameEn { get; init; }
+
+    /// <summary>The qualification's name in the reader's language (<c>pl</c> or <c>en</c>).</summary>
+    public string QualificationNameIn(string language) => language == "en" && !string.IsNullOrEmpty(QualificationNameEn) ? QualificationNameEn : QualificationName;
+
     public int PrkLevel { get; init; }
 
     public string Institution { get; init; } = string.Empty;
@@ -62,7 +67,7 @@ public sealed class CertificateQueries(NpgsqlDataSource dataSource)
     private const string Columns =
         """
         number AS Number, person_id AS PersonId, session_id AS SessionId, holder_name AS HolderName, birth_date AS BirthDate,
-        qualification AS Qualification, qualification_name AS QualificationName, prk_level AS PrkLevel, institution AS Institution,
+        qualification AS Qualification, qualification_name AS QualificationName, qualification_name_en AS QualificationNameEn, prk_level AS PrkLevel, institution AS Institution,
         decision_date AS DecisionDate, issued_on AS IssuedOn, valid_until AS ValidUntil, document_version AS DocumentVersion,
         renewed_on AS RenewedOn, revoked_at AS RevokedAtUtc, revocation_reason AS RevocationReason
         """;
