@@ -3,15 +3,35 @@
 # and the portal started as its own process, as in production.
 #
 #   ./bench.sh theory [--candidates N] [--seconds S] [--fast]
+#   ./bench.sh certificates [--count N]
 #
 # theory: N candidates sign in (not measured), open their theory tests within the same 5 seconds,
 # then answer for S seconds (think time 0-2 s, or none with --fast); every acknowledged answer is
-# checked in attempt_event. The last line printed is one JSON object with the figures.
+# checked in attempt_event.
+# certificates: N certificate PDFs (default 1,000), each of its own holder and number, rendered on every
+# core through the document seam the portal's downloads use; pure CPU work, so no database or portal.
+# The last line printed is one JSON object with the figures.
 set -euo pipefail
 cd "$(dirname "$0")"
 source deploy/postgres.sh
 
-usage() { echo "usage: ./bench.sh theory [--candidates N] [--seconds S] [--fast]" >&2; exit 2; }
+usage() { echo "usage: ./bench.sh theory [--candidates N] [--seconds S] [--fast] | certificates [--count N]" >&2; exit 2; }
+
+if [ "${1:-}" = certificates ]; then
+  shift
+  count=1000
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --count) count=${2:?}; shift 2 ;;
+      *) usage ;;
+    esac
+  done
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  echo "Building (Release)..."
+  dotnet build tests/Certification.Benchmarks/Certification.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  exec dotnet tests/Certification.Benchmarks/bin/Release/net10.0/Certification.Benchmarks.dll certificates --count "$count"
+fi
+
 [ "${1:-}" = theory ] || usage
 shift
 candidates=2000 seconds=60 fast=

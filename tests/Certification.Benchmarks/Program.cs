@@ -4,16 +4,24 @@ using System.Text.Json;
 namespace Certification.Benchmarks;
 
 /// <summary>
-/// The theory-test benchmark: N candidates open their attempts within five seconds, then answer for S
-/// seconds; every acknowledged answer is checked against attempt_event. Started by ./bench.sh.
+/// The benchmarks ./bench.sh starts. theory: N candidates open their attempts within five seconds, then answer for S
+/// seconds; every acknowledged answer is checked against attempt_event. certificates: N certificate PDFs rendered
+/// (see <see cref="CertificateRun"/>).
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length >= 1 && args[0] == "certificates")
+        {
+            return CertificateRun.Run(CertificateRun.Count(args));
+        }
+
         if (args.Length < 7 || args[0] != "theory")
         {
-            await Console.Error.WriteLineAsync("usage: Certification.Benchmarks theory PORTAL_URL CONNECTION_STRING CLUSTER_ID CANDIDATES SECONDS PORTAL_PID [--fast]");
+            await Console.Error.WriteLineAsync(
+                "usage: Certification.Benchmarks theory PORTAL_URL CONNECTION_STRING CLUSTER_ID CANDIDATES SECONDS PORTAL_PID [--fast]\n" +
+                "       Certification.Benchmarks certificates [--count N]");
             return 2;
         }
 
@@ -34,7 +42,7 @@ public static class Program
         var report = await TheoryRun.RunAsync(options, setup, cookies);
         var (lost, duplicates) = await Verification.RunAsync(options.ConnectionString, report);
         var pgCommits = await Baseline.RunAsync(options.ConnectionString);
-        var peakMb = PortalPeakMegabytes(options.PortalPid);
+        var peakMb = PeakMegabytes(options.PortalPid);
 
         var answersPerSecond = report.Acknowledged / report.AnswerSeconds;
         var ratio = pgCommits > 0 ? answersPerSecond / pgCommits : 0;
@@ -70,7 +78,8 @@ public static class Program
         return lost == 0 && duplicates == 0 ? 0 : 1;
     }
 
-    private static double PortalPeakMegabytes(int pid)
+    /// <summary>The peak resident memory of a process (VmHWM), in MB.</summary>
+    internal static double PeakMegabytes(int pid)
     {
         try
         {

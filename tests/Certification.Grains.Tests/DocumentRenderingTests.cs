@@ -228,6 +228,24 @@ public sealed class DocumentRenderingTests
     }
 
     [Fact]
+    public void Signature_lines_side_by_side_share_the_column_at_one_height()
+    {
+        var pdf = Render(new SignatureLines(["pieczęć instytucji", "podpis osoby upoważnionej"], 60));
+
+        using var document = PdfDocument.Open(pdf);
+        var page = document.GetPage(1);
+        var lines = page.Paths.Where(p => p.IsStroked).Select(p => p.GetBoundingRectangle()!.Value).OrderBy(r => r.Left).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(lines[0].Bottom, lines[1].Bottom, 0.01);
+        Assert.All(lines, line => Assert.Equal(60 * 72 / 25.4, line.Width, 0.01));
+        Assert.True(lines[0].Right < A4Width / 2 && lines[1].Left > A4Width / 2);
+        var stamp = page.GetWords().Single(w => w.Text == "pieczęć");
+        var signature = page.GetWords().Single(w => w.Text == "podpis");
+        Assert.True(stamp.BoundingBox.Top < lines[0].Bottom && stamp.BoundingBox.Left >= lines[0].Left && stamp.BoundingBox.Right <= lines[0].Right);
+        Assert.True(signature.BoundingBox.Top < lines[1].Bottom && signature.BoundingBox.Left >= lines[1].Left);
+    }
+
+    [Fact]
     public void A_character_the_font_lacks_is_refused_with_its_code()
     {
         var error = Assert.Throws<ArgumentException>(() => Render(new Paragraph("Zhōngwén 中文")));

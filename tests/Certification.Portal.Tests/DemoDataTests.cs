@@ -46,7 +46,8 @@ public sealed class DemoDataTests
         Assert.Equal(0, await CountAsync(host, "SELECT count(*) FROM client_projection WHERE name ILIKE '% and %'"));
         // Everyone works at a seeded client, except the demo candidate, who signs up on their own, the three assessors, and one who left.
         Assert.Equal(5, await CountAsync(host, "SELECT count(*) FROM person_projection p LEFT JOIN client_projection c ON c.id = p.client_id WHERE c.id IS NULL"));
-        Assert.Equal(2, await CountAsync(
+        // The demo candidate sits the scheduled theory test, the panel's demo and the certificates' demo.
+        Assert.Equal(3, await CountAsync(
             host, "SELECT count(*) FROM user_account u JOIN exam_roster_projection r ON r.person_id = u.person_id WHERE 'Candidate' = ANY (u.roles)"));
         Assert.Equal(1, await CountAsync(host, "SELECT count(*) FROM exam_session_projection WHERE candidates = 3 AND status = 1"));
 
@@ -109,8 +110,16 @@ public sealed class DemoDataTests
         Assert.Equal([demoAssessor, second], (await host.Grains.Assessment(DemoSeeder.DemoSession, candidate).GetAsync()).Panel);
         Assert.Contains("Sesja pokazowa", await (await host.SignedInAsync(AssessmentDemo.SecondAssessor, DemoSeeder.Password)).GetStringAsync("/Assessor"), StringComparison.Ordinal);
 
+        // Certificates, issued by the panels' last signatures: the demo candidate's to download, and a revoked one.
+        Assert.Equal(1, await CountAsync(host,
+            "SELECT count(*) FROM certificate c JOIN user_account u ON u.person_id = c.person_id WHERE u.email = 'kandydat@demo.pl' AND c.revoked_at IS NULL"));
+        Assert.Equal(1, await CountAsync(host, $"SELECT count(*) FROM certificate WHERE session_id = '{CertificateDemo.Session}' AND revoked_at IS NOT NULL"));
+        var own = await (await host.SignedInAsync("kandydat@demo.pl", DemoSeeder.Password)).GetStringAsync("/Certificates");
+        Assert.Contains("Pobierz PDF", own, StringComparison.Ordinal);
+
         await seeder.SeedAsync(CancellationToken.None);
 
+        Assert.Equal(2, await CountAsync(host, "SELECT count(*) FROM certificate"));
         Assert.Equal(7, await CountAsync(host, "SELECT count(*) FROM training_order_projection"));
 
         Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));

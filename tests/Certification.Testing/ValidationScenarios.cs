@@ -125,6 +125,34 @@ public static class ValidationScenarios
         }
     }
 
+    /// <summary>
+    /// A validation signed before certificates were issued with the decision (or whose certificate failed to issue): its
+    /// audit trail and list row as the assessment grain writes them, and no certificate — work for the bulk issue.
+    /// </summary>
+    public static async Task DecidedWithoutCertificateAsync(this TestDatabase database, Guid session, Guid candidate, DecisionOutcome outcome, DateTimeOffset at)
+    {
+        var log = new Certification.Infrastructure.AuditLog<AssessmentEvent>(database.DataSource);
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var basis = new DecisionBasis(true, 100, 70, new Dictionary<string, bool>(), new Dictionary<string, bool>());
+        AssessmentEvent[] events =
+        [
+            new PanelAppointed(session, candidate, [first, second]) { Actor = "office", At = at },
+            new DecisionDrafted(outcome, new Dictionary<string, string>(), basis, first) { Actor = "first", At = at },
+            new DecisionSigned(first) { Actor = "first", At = at },
+            new DecisionSigned(second) { Actor = "second", At = at },
+        ];
+        for (var i = 0; i < events.Length; i++)
+        {
+            Check(await log.AppendAsync(AssessmentKey.Stream(session, candidate), i + 1, events[i]), "an earlier decision");
+        }
+
+        await database.ExecuteAsync(
+            $"""
+            INSERT INTO assessment_projection (session_id, person_id, version, panel, decision, decided_at, updated_at)
+            VALUES ('{session}', '{candidate}', {events.Length}, ARRAY['{first}', '{second}']::uuid[], {(int)outcome}, '{at.UtcDateTime:O}', now())
+            """);
+    }
+
     private static void Check(bool ok, string what)
     {
         if (!ok)

@@ -1,3 +1,4 @@
+using Certification.Certificates;
 using Certification.Common;
 using Certification.Exams;
 using Certification.Infrastructure;
@@ -201,6 +202,7 @@ public sealed class AssessmentGrain(
         {
             // The theory result was withheld for the panel's decision: now the candidate sees both.
             await GrainFactory.GetGrain<ITheoryTestGrain>(TheoryTestKey.For(_session, _candidate)).ReleaseResultAsync(actor);
+            await IssueCertificateIfPositiveAsync(actor);
         }
 
         return result;
@@ -301,6 +303,11 @@ public sealed class AssessmentGrain(
         {
             Actor = actor, At = clock.GetUtcNow(), Reason = reasons.Trim(),
         });
+        if (decided.Succeeded && changed)
+        {
+            await IssueCertificateIfPositiveAsync(actor);
+        }
+
         if (!decided.Succeeded || revalidationSession is not { } target)
         {
             return decided;
@@ -435,6 +442,16 @@ public sealed class AssessmentGrain(
         return new DecisionBasis(
             theory?.Passed, theory?.Percent, _passPercent,
             FinalGrades(AssessmentPart.Practical), FinalGrades(AssessmentPart.Interview));
+    }
+
+    // A final positive decision earns the certificate. Issuing is idempotent (one number per validation), and the
+    // session's bulk issue gives any certificate a failure here left out.
+    private async Task IssueCertificateIfPositiveAsync(string actor)
+    {
+        if (_state.Decision is { Outcome: DecisionOutcome.Positive, SignedAt: not null })
+        {
+            await GrainFactory.CertificateIssuer().IssueForValidationAsync(_session, _candidate, actor);
+        }
     }
 
     // Until every panel member has submitted and every disagreement is resolved, a part has no final grades.

@@ -84,5 +84,11 @@ public sealed record HorizontalRule(double ThicknessPt = 0.5) : Block;
 /// <summary>Room for a handwritten signature: a line with a caption under it.</summary>
 public sealed record SignatureLine(string Caption, double WidthMm = 70, HorizontalPosition Position = HorizontalPosition.Right) : Block;
 
+/// <summary>
+/// Room for several signatures side by side (a stamp and a signature, both parties of a contract): the text column is
+/// shared equally and each line, at most <see cref="WidthMm"/> wide, is centred in its share with its caption under it.
+/// </summary>
+public sealed record SignatureLines(IReadOnlyList<string> Captions, double WidthMm = 70) : Block;
+
 /// <summary>Starts a new page; ignored at the top of a page, so it never produces a blank one.</summary>
 public sealed record PageBreak : Block;

@@ -75,6 +75,9 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<AuditLog<Assessment.AssessmentEvent>>();
         services.TryAddSingleton<Assessment.PanelConflicts>();
         services.TryAddSingleton<AuditLog<Simulation.SimulationEvent>>();
+        services.TryAddSingleton<AuditLog<Certificates.CertificateEvent>>();
+        services.TryAddSingleton<Certificates.CertificateNumbers>();
+        services.TryAddSingleton<Certificates.CertificateVerification>();
         services.TryAddSingleton<Training.TrainingProjection>();
         services.TryAddSingleton<Consents.ConsentProjection>();
         services.TryAddSingleton<CustomFields.CustomFieldProjection>();

@@ -48,6 +48,7 @@ internal static class AccountsHosting
             .AddPolicy(Policies.CrmStaff, p => p.RequireRole(Roles.TrainingAdmin, Roles.AccountManager))
             .AddPolicy(Policies.AppealReviewer, p => p.RequireRole(Roles.Assessor, Roles.TrainingAdmin))
             .AddPolicy(Policies.MailReader, p => p.RequireRole(Roles.SystemAdmin, Roles.TrainingAdmin))
+            .AddPolicy(Policies.CertificateOffice, p => p.RequireRole(Roles.SystemAdmin, Roles.TrainingAdmin))
             // Anything not explicitly opened to anonymous visitors needs a signed-in user.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }

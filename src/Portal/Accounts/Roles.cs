@@ -41,6 +41,9 @@ public static class Policies
     /// <summary>May be assigned an appeal to review: an assessor or a training administrator (each page then checks the assignment).</summary>
     public const string AppealReviewer = nameof(AppealReviewer);
 
+    /// <summary>The office's side of certificates (lists, the register, bulk issue): system and training administrators.</summary>
+    public const string CertificateOffice = nameof(CertificateOffice);
+
     /// <summary>Reads the platform's outgoing mail, which is full of personal data: system and training administrators.</summary>
     public const string MailReader = nameof(MailReader);
 }

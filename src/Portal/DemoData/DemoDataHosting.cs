@@ -9,6 +9,7 @@ internal static class DemoDataHosting
         builder.Services.AddSingleton<TrainingDemo>();
         builder.Services.AddSingleton<CrmHistoryDemo>();
         builder.Services.AddSingleton<AssessmentDemo>();
+        builder.Services.AddSingleton<CertificateDemo>();
         if (builder.Configuration.GetValue<bool>("Demo:Seed"))
         {
             builder.Services.AddHostedService<DemoSeedingService>();

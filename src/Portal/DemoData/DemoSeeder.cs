@@ -16,7 +16,7 @@ namespace Certification.Portal.DemoData;
 /// </summary>
 public sealed class DemoSeeder(
     IGrainFactory grains, AccountAdministration accounts, UserStore users, Caretakers caretakers, TrainingDemo training, CrmHistoryDemo histories,
-    AssessmentDemo assessment, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DemoSeeder> logger)
+    AssessmentDemo assessment, CertificateDemo certificates, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Password = "Demo-2026!";
     private const string Marker = "demo-data-v1";
@@ -29,6 +29,7 @@ public sealed class DemoSeeder(
     private const string CaretakerMarker = "demo-caretakers-v1";
     private const string AssessmentMarker = "demo-assessment-v1";
     private const string PracticalPanelMarker = "demo-practical-panel-v1";
+    private const string CertificateMarker = "demo-certificates-v1";
     private const int Seed = 20261123;
 
     /// <summary>The demo sitting the operator opens: the theory test and the practical exam of the demo candidate.</summary>
@@ -91,6 +92,13 @@ public sealed class DemoSeeder(
             logger.LogInformation("Seeding the demo candidate's panel in the demo session");
             await assessment.SeedPracticalPanelAsync(DemoSession);
             await MarkDoneAsync(PracticalPanelMarker, cancellationToken);
+        }
+
+        if (!await IsDoneAsync(CertificateMarker, cancellationToken))
+        {
+            logger.LogInformation("Seeding the demo of certificates");
+            await certificates.SeedAsync();
+            await MarkDoneAsync(CertificateMarker, cancellationToken);
         }
     }
 

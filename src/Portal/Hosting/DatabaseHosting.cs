@@ -20,6 +20,9 @@ internal static class DatabaseHosting
         builder.Services.AddSingleton<Certification.Portal.Training.SelfRegistration>();
         builder.Services.AddSingleton<Certification.Portal.Assessment.AssessmentQueries>();
         builder.Services.AddSingleton<Certification.Portal.Assessment.Validations>();
+        builder.Services.AddSingleton<Certification.Portal.Certificates.CertificateQueries>();
+        builder.Services.AddSingleton<Certification.Portal.Certificates.CertificateFiles>();
+        builder.Services.AddSingleton<Certification.Portal.Certificates.VerificationMisses>();
     }
 
     /// <summary>Brings the schema up to date before Orleans starts: its providers read their queries from it.</summary>

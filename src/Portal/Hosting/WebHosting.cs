@@ -32,7 +32,11 @@ internal static class WebHosting
                 options.Conventions.AuthorizeFolder("/Assessor", Policies.Assessor);
                 options.Conventions.AuthorizeFolder("/Review", Policies.AppealReviewer);
                 options.Conventions.AllowAnonymousToFolder("/Account");
-                options.Conventions.AllowAnonymousToFolder("/Certificates");
+                options.Conventions.AuthorizeFolder("/Certificates/Admin", Policies.CertificateOffice);
+                // Participation certificates are public pages found by their secret code; certificates of the qualification
+                // are the holder's and the office's (each page checks which), their public face being /verify.
+                options.Conventions.AllowAnonymousToFolder("/Certificates/Training");
+                options.Conventions.AllowAnonymousToFolder("/Verify");
                 options.Conventions.AllowAnonymousToFolder("/Visitors");
             })
             .AddViewLocalization()
@@ -54,7 +58,7 @@ internal static class WebHosting
         });
         builder.Services.AddProblemDetails();
 
-        builder.Services.AddRateLimiter(RateLimits.Add);
+        builder.Services.AddRateLimiter(options => RateLimits.Add(options, builder.Configuration));
     }
 
     public static void UseCertificationPipeline(this WebApplication app)

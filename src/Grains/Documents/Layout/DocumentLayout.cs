@@ -10,6 +10,7 @@ internal sealed class DocumentLayout
     private const double CaptionSize = 8;
     private static readonly double BlockGap = Units.Pt(3);
     private static readonly double SignatureRoom = Units.Pt(15);
+    private static readonly double SignatureGap = Units.Pt(10);
     private static readonly double RuleMargin = Units.Pt(2);
 
     private readonly DocumentModel _document;
@@ -66,6 +67,9 @@ internal sealed class DocumentLayout
                 break;
             case SignatureLine signature:
                 PlaceSignature(signature);
+                break;
+            case SignatureLines signatures:
+                PlaceSignatures(signatures);
                 break;
             case PageBreak when !_page.AtTopOfPage:
                 _page.NewPage();
@@ -171,20 +175,42 @@ internal sealed class DocumentLayout
     private void PlaceSignature(SignatureLine signature)
     {
         var width = Math.Min(Units.Pt(signature.WidthMm), _page.ContentWidth);
-        var caption = _text.Wrap(signature.Caption, FontWeight.Regular, CaptionSize, width);
-        var captionHeight = caption.Count * TextSetter.LineHeight(CaptionSize);
-        _page.Reserve(SignatureRoom + captionHeight);
-        var left = Horizontally(signature.Position, width);
-        var y = _page.PdfY(_page.Y + SignatureRoom);
-        _page.Draw(new LineDrawing(left, y, left + width, y, GridStyle.RuleThickness));
-        _page.Advance(SignatureRoom);
-        foreach (var line in caption)
+        PlaceSignatureRow([(Horizontally(signature.Position, width), width, signature.Caption)]);
+    }
+
+    private void PlaceSignatures(SignatureLines signatures)
+    {
+        if (signatures.Captions.Count == 0)
         {
-            _text.Draw(_page, line, left, width, _page.Y, CaptionSize, TextAlignment.Centre);
-            _page.Advance(TextSetter.LineHeight(CaptionSize));
+            return;
         }
 
-        _page.Advance(BlockGap);
+        var share = _page.ContentWidth / signatures.Captions.Count;
+        var width = Math.Min(Units.Pt(signatures.WidthMm), share - SignatureGap);
+        PlaceSignatureRow([.. signatures.Captions.Select((caption, i) => (_page.Left + (i * share) + ((share - width) / 2), width, caption))]);
+    }
+
+    /// <summary>Signature lines at one height, each with its caption under it; the row moves to the next page whole.</summary>
+    private void PlaceSignatureRow(IReadOnlyList<(double Left, double Width, string Caption)> signatures)
+    {
+        var captions = signatures.Select(s => _text.Wrap(s.Caption, FontWeight.Regular, CaptionSize, s.Width)).ToList();
+        var captionHeight = captions.Max(c => c.Count) * TextSetter.LineHeight(CaptionSize);
+        _page.Reserve(SignatureRoom + captionHeight);
+        var y = _page.PdfY(_page.Y + SignatureRoom);
+        _page.Advance(SignatureRoom);
+        for (var i = 0; i < signatures.Count; i++)
+        {
+            var (left, width, _) = signatures[i];
+            _page.Draw(new LineDrawing(left, y, left + width, y, GridStyle.RuleThickness));
+            var top = _page.Y;
+            foreach (var line in captions[i])
+            {
+                _text.Draw(_page, line, left, width, top, CaptionSize, TextAlignment.Centre);
+                top += TextSetter.LineHeight(CaptionSize);
+            }
+        }
+
+        _page.Advance(captionHeight + BlockGap);
     }
 
     private double Horizontally(HorizontalPosition position, double width) => position switch
