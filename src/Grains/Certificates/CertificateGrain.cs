@@ -147,15 +147,16 @@ public sealed class CertificateGrain(
             return;
         }
 
-        // Without an address nothing is recorded: the reminder stays due and goes once the CRM has one.
+        // Without a usable address nothing is recorded: the reminder stays due and goes once the CRM has one.
         var holder = await GrainFactory.GetGrain<IPersonGrain>(certificate.HolderId).GetAsync();
-        if (string.IsNullOrWhiteSpace(holder?.Details.Email))
+        var mail = string.IsNullOrWhiteSpace(holder?.Details.Email) ? null
+            : ExpiryReminderMail.For(certificate, due, today, new MailRecipient(holder.Details.Email, certificate.HolderName), institution);
+        if (mail is null || MailRules.Problems(mail).Count > 0)
         {
-            logger.LogWarning("Certificate {Number}: the {Days}-day expiry reminder is due but the holder {Person} has no e-mail", _number, due.DaysBefore, certificate.HolderId);
+            logger.LogWarning("Certificate {Number}: the {Days}-day expiry reminder is due but the holder {Person} has no usable e-mail", _number, due.DaysBefore, certificate.HolderId);
             return;
         }
 
-        var mail = ExpiryReminderMail.For(certificate, due, today, new MailRecipient(holder.Details.Email, certificate.HolderName), institution);
         var result = await Saved(
             new CertificateExpiryReminded(due.DaysBefore, certificate.ValidUntil) { Actor = "system", At = clock.GetUtcNow() },
             (_, transaction) => outbox.EnqueueAsync(mail, transaction));
