@@ -110,16 +110,32 @@ public sealed class DemoDataTests
         Assert.Equal([demoAssessor, second], (await host.Grains.Assessment(DemoSeeder.DemoSession, candidate).GetAsync()).Panel);
         Assert.Contains("Sesja pokazowa", await (await host.SignedInAsync(AssessmentDemo.SecondAssessor, DemoSeeder.Password)).GetStringAsync("/Assessor"), StringComparison.Ordinal);
 
-        // Certificates, issued by the panels' last signatures: the demo candidate's to download, and a revoked one.
-        Assert.Equal(1, await CountAsync(host,
+        // Certificates, issued by the panels' last signatures: the demo candidate's to download, and a revoked one;
+        // and the candidate's older one, close to expiry.
+        Assert.Equal(2, await CountAsync(host,
             "SELECT count(*) FROM certificate c JOIN user_account u ON u.person_id = c.person_id WHERE u.email = 'kandydat@demo.pl' AND c.revoked_at IS NULL"));
         Assert.Equal(1, await CountAsync(host, $"SELECT count(*) FROM certificate WHERE session_id = '{CertificateDemo.Session}' AND revoked_at IS NOT NULL"));
         var own = await (await host.SignedInAsync("kandydat@demo.pl", DemoSeeder.Password)).GetStringAsync("/Certificates");
         Assert.Contains("Pobierz PDF", own, StringComparison.Ordinal);
+        var ownNumber = await host.Database.ScalarAsync<string>($"SELECT number FROM certificate WHERE session_id = '{CertificateDemo.Session}' AND revoked_at IS NULL");
+        var badge = await (await host.SignedInAsync("kandydat@demo.pl", DemoSeeder.Password)).GetAsync($"/Certificates/{ownNumber!.Replace('/', '-')}/badge");
+        Assert.Equal(System.Net.HttpStatusCode.OK, badge.StatusCode);
+        Assert.Equal("application/jwt", badge.Content.Headers.ContentType!.MediaType);
+
+        // The older certificate's 180-day reminder, booked when it was issued, reaches the dev mailbox at once.
+        var expiring = await host.Database.ScalarAsync<string>($"SELECT number FROM certificate WHERE session_id = '{CertificateDemo.EarlierSession}'");
+        var reminders = $"SELECT count(*) FROM mail_message WHERE kind = 'certificate.expiry_reminder' AND related_id = '{expiring}' AND to_address = 'kandydat@demo.pl'";
+        for (var wait = 0; wait < 60 && await CountAsync(host, reminders) == 0; wait++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(1, await CountAsync(host, reminders));
 
         await seeder.SeedAsync(CancellationToken.None);
 
-        Assert.Equal(2, await CountAsync(host, "SELECT count(*) FROM certificate"));
+        Assert.Equal(3, await CountAsync(host, "SELECT count(*) FROM certificate"));
+        Assert.Equal(1, await CountAsync(host, reminders));
         Assert.Equal(7, await CountAsync(host, "SELECT count(*) FROM training_order_projection"));
 
         Assert.Equal(50, await CountAsync(host, "SELECT count(*) FROM client_projection"));

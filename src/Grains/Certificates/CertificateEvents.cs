@@ -12,6 +12,7 @@ namespace Certification.Certificates;
 [JsonDerivedType(typeof(CertificateIssued), "issued")]
 [JsonDerivedType(typeof(CertificateRenewed), "renewed")]
 [JsonDerivedType(typeof(CertificateRevoked), "revoked")]
+[JsonDerivedType(typeof(CertificateExpiryReminded), "expiry_reminded")]
 public abstract record CertificateEvent : AuditedEvent;
 
 /// <summary>The certificate as issued for a validation (session and candidate): every fact it states, fixed from now on.</summary>
@@ -37,3 +38,9 @@ public sealed record CertificateRenewed(Guid RenewalId, DateOnly ValidUntil, Dat
 
 /// <summary>The certificate no longer stands; <see cref="AuditedEvent.Reason"/> says why. Final: nothing follows it.</summary>
 public sealed record CertificateRevoked : CertificateEvent;
+
+/// <summary>
+/// The holder was e-mailed that the certificate valid until <see cref="ValidUntil"/> expires in <see cref="DaysBefore"/>
+/// days (issue #6); recorded with the queued mail, so each reminder of a validity goes once.
+/// </summary>
+public sealed record CertificateExpiryReminded(int DaysBefore, DateOnly ValidUntil) : CertificateEvent;

@@ -1,14 +1,24 @@
+using Certification.Certificates.Renewal;
 using Certification.Common;
+using Certification.Crm;
 using Certification.Exams;
 using Certification.Infrastructure;
+using Certification.Mail;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Certification.Certificates;
 
-public sealed class CertificateGrain(AuditLog<CertificateEvent> log, CertificateNumbers numbers, [FromKeyedServices(ExamClock.Key)] TimeProvider clock)
-    : Grain, ICertificateGrain
+public sealed class CertificateGrain(
+    AuditLog<CertificateEvent> log,
+    CertificateNumbers numbers,
+    [FromKeyedServices(ExamClock.Key)] TimeProvider clock,
+    IMailOutbox outbox,
+    Institution institution,
+    ILogger<CertificateGrain> logger)
+    : Grain, ICertificateGrain, IRemindable
 {
     public const string NotIssued = "certificate.not_issued";
     public const string OtherValidation = "certificate.other_validation";
@@ -20,6 +30,16 @@ public sealed class CertificateGrain(AuditLog<CertificateEvent> log, Certificate
 
     /// <summary>Reasons are read by people (the register, the holder): a paragraph, not a file.</summary>
     public const int MaxReasonLength = 2000;
+
+    private const string ExpiryReminder = "expiry-reminders";
+
+    /// <summary>
+    /// The longest wait booked at once: Orleans caps a reminder's period (about 49 days), so a reminder months ahead is
+    /// reached in hops, each tick checking what is due and booking the next.
+    /// </summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+
+    private static readonly TimeSpan RetryWait = TimeSpan.FromDays(1);
 
     private CertificateState _state = new();
     private string _number = string.Empty;
@@ -33,6 +53,7 @@ public sealed class CertificateGrain(AuditLog<CertificateEvent> log, Certificate
         _number = this.GetPrimaryKeyString();
         _stream = Stream(_number);
         await ReloadAsync();
+        await BookExpiryReminderAsync();
     }
 
     public async Task<CommandResult> IssueAsync(CertificateIssue issue, string actor)
@@ -53,7 +74,7 @@ public sealed class CertificateGrain(AuditLog<CertificateEvent> log, Certificate
             return CommandResult.Rejected("Number", BadNumber);
         }
 
-        return await Saved(new CertificateIssued(
+        return await Booked(new CertificateIssued(
             issue.SessionId, issue.HolderId, issue.HolderName.Trim(), issue.HolderBirthDate, issue.QualificationCode, issue.QualificationName, issue.PrkLevel,
             issue.OutcomeSets, issue.IssuedOn, CertificateValidity.Until(issue.IssuedOn, issue.ValidityYears), issue.Institution, issue.DecisionDate)
         {
@@ -85,7 +106,7 @@ public sealed class CertificateGrain(AuditLog<CertificateEvent> log, Certificate
         }
 
         var now = clock.GetUtcNow();
-        return await Saved(new CertificateRenewed(renewal.RenewalId, renewal.ValidUntil, PolishDate.Of(now)) { Actor = actor, At = now, Reason = renewal.Reason.Trim() });
+        return await Booked(new CertificateRenewed(renewal.RenewalId, renewal.ValidUntil, PolishDate.Of(now)) { Actor = actor, At = now, Reason = renewal.Reason.Trim() });
     }
 
     public async Task<CommandResult> RevokeAsync(string reason, string actor)
@@ -100,10 +121,81 @@ public sealed class CertificateGrain(AuditLog<CertificateEvent> log, Certificate
             return problem;
         }
 
-        return await Saved(new CertificateRevoked { Actor = actor, At = clock.GetUtcNow(), Reason = reason.Trim() });
+        return await Booked(new CertificateRevoked { Actor = actor, At = clock.GetUtcNow(), Reason = reason.Trim() });
     }
 
     public Task<CertificateRecord?> GetAsync() => Task.FromResult(_state.Record(_number));
+
+    /// <summary>
+    /// A tick of the expiry reminder: e-mails the holder the reminder due today, unless it was sent (the event in the
+    /// stream is the proof, written in the mail's transaction), then books the next check.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await RemindAsync();
+
+        // A reminder still due here found no address: it is tried again the next day, not in a loop.
+        await BookExpiryReminderAsync(RetryWait);
+    }
+
+    private async Task RemindAsync()
+    {
+        var today = PolishDate.Of(clock.GetUtcNow());
+        if (_state.Revocation is not null || _state.Record(_number) is not { } certificate ||
+            ExpiryReminders.DueOn(certificate.ValidUntil, today, _state.RemindedDaysBefore) is not { } due)
+        {
+            return;
+        }
+
+        // Without a usable address nothing is recorded: the reminder stays due and goes once the CRM has one.
+        var holder = await GrainFactory.GetGrain<IPersonGrain>(certificate.HolderId).GetAsync();
+        var mail = string.IsNullOrWhiteSpace(holder?.Details.Email) ? null
+            : ExpiryReminderMail.For(certificate, due, today, new MailRecipient(holder.Details.Email, certificate.HolderName), institution);
+        if (mail is null || MailRules.Problems(mail).Count > 0)
+        {
+            logger.LogWarning("Certificate {Number}: the {Days}-day expiry reminder is due but the holder {Person} has no usable e-mail", _number, due.DaysBefore, certificate.HolderId);
+            return;
+        }
+
+        var result = await Saved(
+            new CertificateExpiryReminded(due.DaysBefore, certificate.ValidUntil) { Actor = "system", At = clock.GetUtcNow() },
+            (_, transaction) => outbox.EnqueueAsync(mail, transaction));
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Certificate {Number}: the {Days}-day expiry reminder was queued for {Person}", _number, due.DaysBefore, certificate.HolderId);
+        }
+    }
+
+    /// <summary>
+    /// Keeps one reminder booked while a reminder of the current validity is still to go: at the next one's day, at most
+    /// <see cref="LongestWait"/> ahead, or after <paramref name="dueWait"/> when one is due already; none once revoked or
+    /// all are sent.
+    /// </summary>
+    private async Task BookExpiryReminderAsync(TimeSpan? dueWait = null)
+    {
+        var now = clock.GetUtcNow();
+        var today = PolishDate.Of(now);
+        TimeSpan? wait = _state.Issued is null || _state.Revocation is not null ? null
+            : ExpiryReminders.DueOn(_state.ValidUntil, today, _state.RemindedDaysBefore) is not null ? dueWait ?? TimeSpan.Zero
+            : ExpiryReminders.Ahead(_state.ValidUntil, today).FirstOrDefault(r => !_state.RemindedDaysBefore.Any(sent => sent <= r.DaysBefore)) is { } ahead
+                ? PolishDate.Start(ahead.DueOn) - now
+                : null;
+        if (wait is { } due)
+        {
+            await this.RegisterOrUpdateReminder(ExpiryReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due > LongestWait ? LongestWait : due, LongestWait);
+        }
+        else if (await this.GetReminder(ExpiryReminder) is { } booked)
+        {
+            await this.UnregisterReminder(booked);
+        }
+    }
+
+    private async Task<CommandResult> Booked(CertificateEvent @event)
+    {
+        var result = await Saved(@event);
+        await BookExpiryReminderAsync();
+        return result;
+    }
 
     // Renewing or revoking needs a certificate that stands.
     private CommandResult? Refusal() =>
@@ -116,7 +208,7 @@ public sealed class CertificateGrain(AuditLog<CertificateEvent> log, Certificate
         : reason.Trim().Length > MaxReasonLength ? CommandResult.Rejected("Reason", ErrorCodes.TooLong)
         : null;
 
-    private async Task<CommandResult> Saved(CertificateEvent @event)
+    private async Task<CommandResult> Saved(CertificateEvent @event, Func<NpgsqlConnection, NpgsqlTransaction, Task>? alsoWrite = null)
     {
         // Applied first so the projection row is written from the state after the event, in the event's
         // transaction; if the write does not happen, the state is read back from the log.
@@ -125,7 +217,14 @@ public sealed class CertificateGrain(AuditLog<CertificateEvent> log, Certificate
         var written = false;
         try
         {
-            written = await log.AppendAsync(_stream, seq, @event, ProjectAsync);
+            written = await log.AppendAsync(_stream, seq, @event, async (connection, transaction) =>
+            {
+                await ProjectAsync(connection, transaction);
+                if (alsoWrite is not null)
+                {
+                    await alsoWrite(connection, transaction);
+                }
+            });
         }
         finally
         {
@@ -147,7 +246,7 @@ public sealed class CertificateGrain(AuditLog<CertificateEvent> log, Certificate
         }
     }
 
-    private Task ProjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private Task<int> ProjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         var record = _state.Record(_number)!;
         return connection.ExecuteAsync(

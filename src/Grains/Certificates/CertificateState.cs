@@ -5,6 +5,7 @@ internal sealed class CertificateState
 {
     private readonly List<CertificateVersion> _versions = [];
     private readonly HashSet<Guid> _renewals = [];
+    private readonly List<int> _reminded = [];
 
     public int Version { get; private set; }
 
@@ -15,6 +16,9 @@ internal sealed class CertificateState
     public CertificateRevocation? Revocation { get; private set; }
 
     public bool HasRenewal(Guid renewalId) => _renewals.Contains(renewalId);
+
+    /// <summary>The expiry reminders already sent for the current last day of validity (days before it).</summary>
+    public IReadOnlyCollection<int> RemindedDaysBefore => _reminded;
 
     public void Apply(CertificateEvent @event)
     {
@@ -29,10 +33,19 @@ internal sealed class CertificateState
             case CertificateRenewed renewed:
                 ValidUntil = renewed.ValidUntil;
                 _renewals.Add(renewed.RenewalId);
+                _reminded.Clear();
                 _versions.Add(new CertificateVersion(_versions.Count + 1, renewed.On, renewed.ValidUntil, renewed.Actor, renewed.Reason));
                 break;
             case CertificateRevoked revoked:
                 Revocation = new CertificateRevocation(revoked.At, revoked.Reason!, revoked.Actor);
+                break;
+            case CertificateExpiryReminded reminded:
+                // Kept per validity: a reminder of a date a renewal has replaced does not count for the new one.
+                if (reminded.ValidUntil == ValidUntil)
+                {
+                    _reminded.Add(reminded.DaysBefore);
+                }
+
                 break;
             default:
                 throw new InvalidOperationException($"Unknown certificate event {@event.GetType().Name}");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Certification.Assessment;
 using Certification.Certificates;
 using Certification.Common;
+using Certification.Domain;
 using Certification.Exams;
 using Certification.Portal.Accounts;
 using Certification.Qualifications;
@@ -14,11 +15,19 @@ namespace Certification.Portal.DemoData;
 /// The demo of certificates: a closed session where the panel decided positively for the demo candidate and for one
 /// more person, so both got certificates the way every candidate does (the last signature issues it); the other's
 /// certificate was then revoked by the demo system administrator. The demo candidate downloads theirs; the verification
-/// page shows one valid and one revoked.
+/// page shows one valid and one revoked. A second, older certificate of the demo candidate (<see cref="SeedExpiringAsync"/>)
+/// is close to its expiry: its 180-day reminder is in the dev mailbox.
 /// </summary>
-public sealed class CertificateDemo(IGrainFactory grains, UserStore users, NpgsqlDataSource dataSource)
+public sealed class CertificateDemo(
+    IGrainFactory grains, UserStore users, NpgsqlDataSource dataSource, CertificateNumbers numbers, Institution institution, TimeProvider clock)
 {
     public static readonly Guid Session = new("0b7e5f2a-3c4d-4e6f-8a9b-3e4f5a6b7c8d");
+
+    /// <summary>The sitting of the older certificate: from before the platform, so no session of it is here.</summary>
+    public static readonly Guid EarlierSession = new("6d1c0a9e-2f3b-4c5d-9e8f-7a6b5c4d3e2f");
+
+    /// <summary>How many days the older certificate has left on the day of seeding: past its 180-day reminder, before the 90-day one.</summary>
+    public const int ExpiringDaysLeft = 170;
     public const string RevocationReason = "Certyfikat wydany omyłkowo: nie wniesiono opłaty za certyfikację (decyzja zarządu z dnia wydania).";
     private const string Demo = "demo";
 
@@ -57,6 +66,32 @@ public sealed class CertificateDemo(IGrainFactory grains, UserStore users, Npgsq
         var revoked = await connection.QuerySingleAsync<string>(
             "SELECT number FROM certificate WHERE session_id = @Session AND person_id = @other", new { Session, other });
         Check(await grains.GetGrain<ICertificateGrain>(revoked).RevokeAsync(RevocationReason, admin.Id.ToString()), "revocation");
+    }
+
+    /// <summary>
+    /// The demo candidate's certificate of a validation four and a half years ago, issued as every certificate is (a
+    /// number of its year, the qualification's facts), so its grain books the expiry reminder that is due at once.
+    /// </summary>
+    public async Task SeedExpiringAsync()
+    {
+        var candidate = (await AccountAsync("kandydat@demo.pl")).PersonId!.Value;
+        var person = (await grains.GetGrain<Certification.Crm.IPersonGrain>(candidate).GetAsync())!.Details;
+        var qualification = (await grains.GetGrain<IQualificationGrain>("CRM-PRK4").GetAsync())!;
+        var issuedOn = PolishDate.Of(clock.GetUtcNow()).AddDays(ExpiringDaysLeft).AddYears(-qualification.ValidityYears);
+        var reserved = await numbers.ReserveAsync(EarlierSession, candidate, CertificateNumber.PrefixOf(qualification.Code), issuedOn);
+        var certificate = grains.GetGrain<ICertificateGrain>(reserved.Number.ToString());
+        Check(await certificate.IssueAsync(
+            new CertificateIssue(
+                EarlierSession, candidate, $"{person.FirstName} {person.LastName}", person.Pesel is { } pesel ? Pesel.BirthDate(pesel) : null,
+                qualification.Code, qualification.Name, qualification.PrkLevel,
+                [.. qualification.Sets.Select(set => new CertifiedOutcomeSet(
+                    set.Id, set.Name, set.PrkLevel, [.. set.Outcomes.Select(outcome => new CertifiedOutcome(outcome.Id, outcome.Name))]))],
+                reserved.IssuedOn, qualification.ValidityYears, institution.Name, reserved.IssuedOn),
+            Demo), "earlier certificate");
+
+        // The reminder the issue booked is due at once; the demo ticks it itself rather than wait for the reminder
+        // service's first round, so the mail is in the dev mailbox when the portal opens. A tick sends a reminder once.
+        await certificate.AsReference<IRemindable>().ReceiveReminder("expiry-reminders", default);
     }
 
     /// <summary>Someone from a client organisation with no training and no validation so far.</summary>

@@ -30,6 +30,7 @@ public sealed class DemoSeeder(
     private const string AssessmentMarker = "demo-assessment-v1";
     private const string PracticalPanelMarker = "demo-practical-panel-v1";
     private const string CertificateMarker = "demo-certificates-v1";
+    private const string ExpiringCertificateMarker = "demo-expiring-certificate-v1";
     private const int Seed = 20261123;
 
     /// <summary>The demo sitting the operator opens: the theory test and the practical exam of the demo candidate.</summary>
@@ -99,6 +100,13 @@ public sealed class DemoSeeder(
             logger.LogInformation("Seeding the demo of certificates");
             await certificates.SeedAsync();
             await MarkDoneAsync(CertificateMarker, cancellationToken);
+        }
+
+        if (!await IsDoneAsync(ExpiringCertificateMarker, cancellationToken))
+        {
+            logger.LogInformation("Seeding the demo of an expiring certificate");
+            await certificates.SeedExpiringAsync();
+            await MarkDoneAsync(ExpiringCertificateMarker, cancellationToken);
         }
     }
 

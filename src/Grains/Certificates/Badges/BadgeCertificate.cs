@@ -19,7 +19,28 @@ public sealed record BadgeCertificate(
     BadgeQualification Qualification,
     DateOnly IssuedOn,
     DateOnly ValidUntil,
-    Uri VerificationUrl);
+    Uri VerificationUrl)
+{
+    /// <summary>
+    /// The credential of a certificate as its record states it (the name and outcomes fixed at issue, the current
+    /// validity); the qualification's definition adds only what the record does not carry: its kind and validity period.
+    /// </summary>
+    public static BadgeCertificate From(CertificateRecord certificate, Qualification definition, Uri verificationUrl) => new(
+        certificate.Number,
+        certificate.HolderId,
+        certificate.HolderName,
+        new BadgeQualification(
+            certificate.QualificationCode,
+            certificate.QualificationName.Pl,
+            definition.Kind,
+            certificate.PrkLevel,
+            definition.ValidityYears,
+            [.. certificate.OutcomeSets.Select(set => new BadgeOutcomeSet(
+                set.Id, set.Name.Pl, set.PrkLevel, [.. set.Outcomes.Select(outcome => new BadgeOutcome(outcome.Id, outcome.Name.Pl))]))]),
+        certificate.IssuedOn,
+        certificate.ValidUntil,
+        verificationUrl);
+}
 
 /// <summary>The qualification a certificate confirms, as the credential's achievement describes it (in Polish).</summary>
 /// <param name="Kind">The register's kind of qualification, e.g. <c>partial</c> (cząstkowa).</param>
