@@ -76,6 +76,7 @@ public static class OrleansHostingExtensions
         services.TryAddSingleton<Assessment.PanelConflicts>();
         services.TryAddSingleton<AuditLog<Simulation.SimulationEvent>>();
         services.TryAddSingleton<AuditLog<Certificates.CertificateEvent>>();
+        services.TryAddSingleton<AuditLog<Certificates.Renewal.RenewalEvent>>();
         services.TryAddSingleton<Certificates.CertificateNumbers>();
         services.TryAddSingleton<Certificates.CertificateVerification>();
         services.TryAddSingleton<Training.TrainingProjection>();

@@ -21,6 +21,7 @@ internal static class DatabaseHosting
         builder.Services.AddSingleton<Certification.Portal.Assessment.AssessmentQueries>();
         builder.Services.AddSingleton<Certification.Portal.Assessment.Validations>();
         builder.Services.AddSingleton<Certification.Portal.Certificates.CertificateQueries>();
+        builder.Services.AddSingleton<Certification.Portal.Certificates.RenewalQueries>();
         builder.Services.AddSingleton<Certification.Portal.Certificates.CertificateFiles>();
         builder.Services.AddSingleton<Certification.Portal.Certificates.VerificationMisses>();
     }
