@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Certification.Portal.DemoData;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -70,11 +69,7 @@ public sealed class NewcomerCertificateWalkthroughTests(BrowserFixture browser) 
     private async Task<IPage> SignedInAsync(string email)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Hasło").FillAsync(DemoSeeder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Witaj") })).ToBeVisibleAsync();
+        await Scenarios.SignInAsync(page, email, DemoSeeder.Password);
         return page;
     }
 }

@@ -116,11 +116,7 @@ public sealed class NewcomerPracticalWalkthroughTests(BrowserFixture browser) : 
     private async Task<IPage> SignedInAsync(string email)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Hasło").FillAsync(DemoSeeder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Witaj") })).ToBeVisibleAsync();
+        await Scenarios.SignInAsync(page, email, DemoSeeder.Password);
         return page;
     }
 

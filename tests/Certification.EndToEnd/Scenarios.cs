@@ -13,11 +13,12 @@ public sealed record TheorySession(Guid Session, Guid Person, string Candidate, 
 
 public static partial class Scenarios
 {
-    public static async Task SignInAsync(IPage page, string email)
+    /// <summary>Signs in on the page; test accounts share <see cref="PortalHost.Password"/>, the demo logins have their own.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = PortalHost.Password)
     {
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Hasło").FillAsync(PortalHost.Password);
+        await page.GetByLabel("Hasło").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = Welcome() })).ToBeVisibleAsync();
     }
